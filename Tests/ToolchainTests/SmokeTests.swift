@@ -1,0 +1,3 @@
+import Testing
+@testable import Toolchain
+@Test func versionIsSet() { #expect(!ToolchainInfo.version.isEmpty) }
