@@ -1,6 +1,7 @@
 // The rvmk command: one binary, one subcommand per tool (DESIGN.md, "The command line").
 // Each subcommand lives in its own file and returns the process exit status.
 import Foundation
+import Toolchain
 
 let usage = """
 usage: rvmk <command> [arguments]
