@@ -1,3 +1,3 @@
 import Testing
 @testable import Emulator
-@Test func nameIsSet() { #expect(!EmulatorInfo.name.isEmpty) }
+@Test func nameIsSet() { #expect(!true) }
