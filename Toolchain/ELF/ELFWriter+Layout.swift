@@ -106,9 +106,11 @@ struct ELFWriterLayout {
         ELF.PF_R | (flags.contains(.write) ? ELF.PF_W : 0) | (flags.contains(.execute) ? ELF.PF_X : 0)
     }
 
+    /// `value` rounded up to a multiple of `alignment`; unchanged if that would overflow.
     static func alignUp(_ value: UInt64, _ alignment: UInt64) -> UInt64 {
         guard alignment > 1 else { return value }
-        return (value + alignment - 1) / alignment * alignment
+        let (sum, overflow) = value.addingReportingOverflow(alignment - 1)
+        return overflow ? value : sum / alignment * alignment
     }
 
     /// The program header table.

@@ -137,10 +137,12 @@ public struct ELFWriter {
         header.append32(flags)
         header.append16(UInt16(ELF.headerSize))
         header.append16(UInt16(ELF.programHeaderSize))
-        header.append16(UInt16(layout.segments.count))
+        // Counts past 0xfeff need ELF's extended numbering, which rvmk does not write;
+        // the assembler never makes that many sections, and clamping avoids a trap.
+        header.append16(UInt16(clamping: layout.segments.count))
         header.append16(UInt16(ELF.sectionHeaderSize))
-        header.append16(UInt16(layout.sectionCount))
-        header.append16(UInt16(layout.sectionCount - 1))    // .shstrtab is last
+        header.append16(UInt16(clamping: layout.sectionCount))
+        header.append16(UInt16(clamping: layout.sectionCount - 1))    // .shstrtab is last
         return header
     }
 }
