@@ -89,8 +89,8 @@ import Testing
         #expect(file.sections.last?.name == ".shstrtab")
     }
 
-    @Test func adjacentSectionsShareASegment() throws {
-        let writer = ELFWriter(entry: 0x1000, sections: [
+    /// Sections and gaps that exercise the segment grouping rules.
+    static let groupingWriter = ELFWriter(entry: 0x1000, sections: [
             .init(name: ".text", flags: [.alloc, .execute], address: 0x1000, bytes: [1, 2, 3]),
             .init(name: ".text2", flags: [.alloc, .execute], address: 0x1008, bytes: [4, 5]),
             .init(name: ".data", flags: [.alloc, .write], address: 0x2000, bytes: [6]),
@@ -98,7 +98,9 @@ import Testing
             .init(name: ".data2", flags: [.alloc, .write], address: 0x2010, bytes: [7]),
             .init(name: ".far", flags: [.alloc, .write], address: 0x9000, bytes: [8]),
         ], architecture: nil)
-        let file = try ELFFile(bytes: writer.serialize(), path: "out.elf")
+
+    @Test func adjacentSectionsShareASegment() throws {
+        let file = try ELFFile(bytes: Self.groupingWriter.serialize(), path: "out.elf")
         let loads = file.segments.filter(\.isLoad)
         // .text+.text2 (gap zero-filled); .data+.bss; .data2 (after NOBITS); .far (gap >= page).
         #expect(loads.map(\.virtualAddress) == [0x1000, 0x2000, 0x2010, 0x9000])
@@ -118,6 +120,50 @@ import Testing
         #expect(Array(file.contents(of: try #require(file.section(named: ".comment")))) == Array("rvmk\0".utf8))
         #expect(file.section(named: ".empty")?.size == 0)
         #expect(file.symbol(named: "x")?.sectionIndex == 0)
+    }
+
+    /// The GNU image's sections and symbols, written again by ELFWriter, read back the same.
+    @Test func rewritesTheGNUImage() throws {
+        let gnu = try ELFFile(bytes: ELFTestImages.gnu, path: "t.elf")
+        let loaded = gnu.sections.filter(\.isAllocated)
+        let writer = ELFWriter(
+            entry: gnu.entry, flags: gnu.flags,
+            sections: loaded.map { section in
+                ELFWriter.Section(
+                    name: section.name, kind: section.isNoBits ? .nobits : .progbits,
+                    flags: ELFWriter.SectionFlags(rawValue: section.flags), address: section.address,
+                    bytes: Array(gnu.contents(of: section)), size: section.size,
+                    alignment: section.alignment)
+            },
+            symbols: gnu.symbols.dropFirst().filter { $0.type != .section && $0.type != .file }.map { symbol in
+                let index = Int(symbol.sectionIndex)
+                let section = index > 0 && index < gnu.sections.count ? gnu.sections[index].name : nil
+                return ELFWriter.Symbol(name: symbol.name, value: symbol.value, size: symbol.size,
+                                        type: symbol.type, binding: symbol.binding, section: section)
+            })
+        let file = try ELFFile(bytes: writer.serialize(), path: "out.elf")
+        for section in loaded {
+            let copy = try #require(file.section(named: section.name))
+            #expect(copy.address == section.address && copy.size == section.size)
+            #expect(copy.flags == section.flags && copy.type == section.type)
+            #expect(file.contents(of: copy) == gnu.contents(of: section))
+        }
+        for symbol in gnu.symbols where symbol.type != .section && symbol.type != .file {
+            let copy = try #require(file.symbol(named: symbol.name))
+            #expect(copy.value == symbol.value && copy.size == symbol.size)
+            #expect(copy.type == symbol.type && copy.binding == symbol.binding)
+            #expect(Self.sectionName(copy.sectionIndex, in: file)
+                    == Self.sectionName(symbol.sectionIndex, in: gnu))
+        }
+        let map = SymbolMap(file.symbols), gnuMap = SymbolMap(gnu.symbols)
+        for address in stride(from: UInt64(0x7fff_fff0), to: 0x8000_1070, by: 3) {
+            #expect(map.lookup(address)?.name == gnuMap.lookup(address)?.name)
+        }
+    }
+
+    /// The name of the section a symbol's st_shndx names, or the reserved index in hex.
+    private static func sectionName(_ index: UInt16, in file: ELFFile) -> String {
+        index > 0 && Int(index) < file.sections.count ? file.sections[Int(index)].name : "0x\(String(index, radix: 16))"
     }
 
     /// Runs a binutils tool on the writer's image; nil when the tool is not installed.
@@ -150,6 +196,14 @@ import Testing
     @Test(.enabled(if: ELFWriterTests.findOnPath("riscv64-unknown-elf-readelf") != nil,
                    "riscv64-unknown-elf-readelf not on PATH: install binutils-riscv64-unknown-elf"))
     func readelfReadsWithoutWarnings() throws {
+        for (name, image) in [("grouping", Self.groupingWriter.serialize()),
+                              ("no-architecture", ELFWriter(entry: 0x8000_0000, sections: [
+                                  .init(name: ".text", flags: [.alloc, .execute], address: 0x8000_0000,
+                                        bytes: ELFTestImages.text)], architecture: nil).serialize())] {
+            guard let output = try Self.run("riscv64-unknown-elf-readelf", ["-a", "-W"], on: image) else { return }
+            #expect(!output.lowercased().contains("warning"), "\(name): \(output)")
+            #expect(!output.lowercased().contains("error"), "\(name): \(output)")
+        }
         guard let output = try Self.run("riscv64-unknown-elf-readelf", ["-a", "-W"],
                                         on: ELFTestImages.written) else { return }
         #expect(!output.lowercased().contains("warning"), "\(output)")

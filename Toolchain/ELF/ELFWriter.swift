@@ -13,7 +13,7 @@
 // Symbols: the null symbol, the local symbols, then the global and weak ones (gABI: locals
 // first; .symtab's sh_info is the index of the first non-local).
 
-public struct ELFWriter {
+public struct ELFWriter: Sendable {
     /// `sh_flags` bits a section may carry.
     public struct SectionFlags: OptionSet, Sendable, Hashable {
         public let rawValue: UInt64
