@@ -20,7 +20,7 @@ import Testing
     private func patched(_ offset: Int, _ width: Int, _ value: UInt64,
                          _ image: [UInt8] = ELFTestImages.written) -> [UInt8] {
         var image = image
-        image.patch(offset, width, value)
+        image.elfPatch(offset, width, value)
         return image
     }
 
@@ -100,7 +100,7 @@ import Testing
     @Test func absurdCounts() {
         #expect(error(patched(56, 2, 0xffff))
             == "bad.elf: absurd program header count: e_phnum 0xffff (PN_XNUM) is not supported")
-        let shoff = Int(image.read(40, 8))
+        let shoff = Int(image.elfRead(40, 8))
         #expect(error(patched(60, 2, 0xfff0)) == "bad.elf: truncated: section header table at "
             + "\(hex(shoff)) (+\(hex(0xfff0 * 64))) runs past end of file (\(hex(image.count)) bytes)")
         #expect(error(patched(60, 2, 0))
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func sectionHeaderTableOutsideFile() {
-        let shoff = Int(image.read(40, 8))
+        let shoff = Int(image.elfRead(40, 8))
         let cut = Array(image.prefix(shoff + 0x40))
         #expect(error(cut, path: "kernel.img") == "kernel.img: truncated: section header table at "
             + "\(hex(shoff)) (+\(hex(9 * 64))) runs past end of file (\(hex(shoff + 0x40)) bytes)")
@@ -181,7 +181,7 @@ import Testing
     }
 
     @Test func sectionNameOutsideStringTable() {
-        let size = Int(image.read(image.sectionHeader(8) + 32, 8))
+        let size = Int(image.elfRead(image.sectionHeader(8) + 32, 8))
         #expect(error(patched(image.sectionHeader(2), 4, 0x1234)) == "bad.elf: section 2 name: string "
             + "offset 0x1234 outside string table (section 8, \(hex(size)) bytes)")
     }
@@ -189,7 +189,7 @@ import Testing
     @Test func unterminatedName() {
         // Cut the final NUL off .shstrtab: the last name (".shstrtab" itself) runs off its end.
         let at = image.sectionHeader(8)
-        let size = image.read(at + 32, 8)
+        let size = image.elfRead(at + 32, 8)
         let bytes = patched(at + 32, 8, size - 1)
         let file = try? ELFFile(bytes: bytes, path: "x")
         #expect(file == nil)
@@ -201,7 +201,7 @@ import Testing
         let at = image.sectionHeader(6)
         #expect(error(patched(at + 56, 8, 16)) == "bad.elf: section 6 (.symtab): bad symbol entry size "
             + "0x10 (expected 0x18)")
-        let size = image.read(at + 32, 8)
+        let size = image.elfRead(at + 32, 8)
         #expect(error(patched(at + 32, 8, size - 1)) == "bad.elf: section 6 (.symtab): size "
             + "\(hex(Int(size) - 1)) is not a multiple of the entry size 0x18")
         #expect(error(patched(at + 40, 4, 2)) == "bad.elf: section 6 (.symtab): sh_link 2 is not a string table section")
@@ -209,14 +209,14 @@ import Testing
     }
 
     @Test func symbolNameOutsideStringTable() {
-        let symtab = Int(image.read(image.sectionHeader(6) + 24, 8))
-        let strtabSize = Int(image.read(image.sectionHeader(7) + 32, 8))
+        let symtab = Int(image.elfRead(image.sectionHeader(6) + 24, 8))
+        let strtabSize = Int(image.elfRead(image.sectionHeader(7) + 32, 8))
         #expect(error(patched(symtab + 24 * 2, 4, 0x7777)) == "bad.elf: symbol 2 name: string offset "
             + "0x7777 outside string table (section 7, \(hex(strtabSize)) bytes)")
     }
 
     @Test func symbolSectionIndexOutOfRange() {
-        let symtab = Int(image.read(image.sectionHeader(6) + 24, 8))
+        let symtab = Int(image.elfRead(image.sectionHeader(6) + 24, 8))
         #expect(error(patched(symtab + 24 * 4 + 6, 2, 42)) == "bad.elf: symbol 4 (_start): section "
             + "index 42 out of range (9 sections)")
         #expect(error(patched(symtab + 24 * 4 + 6, 2, 0xfff2)) == nil)    // SHN_COMMON: reserved

@@ -152,18 +152,18 @@ AAAAAAAAAAARAAAAAwAAAAAAAAAAAAAAAAAAAAAAAADaEgAAAAAAAEYAAAAAAAAAAAAAAAAAAAABAAAA
 
 /// Little-endian field access on a test image.
 extension Array where Element == UInt8 {
-    func read(_ offset: Int, _ width: Int) -> UInt64 {
+    func elfRead(_ offset: Int, _ width: Int) -> UInt64 {
         (0..<width).reversed().reduce(0) { $0 << 8 | UInt64(self[offset + $1]) }
     }
 
-    mutating func patch(_ offset: Int, _ width: Int, _ value: UInt64) {
+    mutating func elfPatch(_ offset: Int, _ width: Int, _ value: UInt64) {
         for i in 0..<width { self[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * i)) }
     }
 
     /// File offset of program header `index`.
-    func programHeader(_ index: Int) -> Int { Int(read(32, 8)) + 56 * index }
+    func programHeader(_ index: Int) -> Int { Int(elfRead(32, 8)) + 56 * index }
     /// File offset of section header `index`.
-    func sectionHeader(_ index: Int) -> Int { Int(read(40, 8)) + 64 * index }
+    func sectionHeader(_ index: Int) -> Int { Int(elfRead(40, 8)) + 64 * index }
 }
 
 @Suite struct ELFFixtureTests {

@@ -6,8 +6,8 @@
 import Testing
 @testable import Toolchain
 
-/// SplitMix64: a small deterministic generator, so every run tests the same inputs.
-struct SplitMix64 {
+/// SplitMix64 (Steele, Lea, Flood 2014): a small deterministic generator, so every run tests the same inputs.
+struct ELFFuzzRandom {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9e37_79b9_7f4a_7c15
@@ -63,20 +63,20 @@ struct SplitMix64 {
     /// random change reaches a check, instead of the zero padding that fills most of the file.
     private static func hotRanges(_ image: [UInt8]) -> [Range<Int>] {
         var ranges = [0..<64]
-        let phoff = Int(image.read(32, 8)), phnum = Int(image.read(56, 2))
+        let phoff = Int(image.elfRead(32, 8)), phnum = Int(image.elfRead(56, 2))
         ranges.append(phoff..<(phoff + 56 * phnum))
-        let shoff = Int(image.read(40, 8)), shnum = Int(image.read(60, 2))
+        let shoff = Int(image.elfRead(40, 8)), shnum = Int(image.elfRead(60, 2))
         ranges.append(shoff..<(shoff + 64 * shnum))
-        for index in 0..<shnum where image.read(image.sectionHeader(index) + 4, 4) == 2 {
-            let offset = Int(image.read(image.sectionHeader(index) + 24, 8))
-            let size = Int(image.read(image.sectionHeader(index) + 32, 8))
+        for index in 0..<shnum where image.elfRead(image.sectionHeader(index) + 4, 4) == 2 {
+            let offset = Int(image.elfRead(image.sectionHeader(index) + 24, 8))
+            let size = Int(image.elfRead(image.sectionHeader(index) + 32, 8))
             ranges.append(offset..<(offset + size))
         }
         return ranges
     }
 
     /// A value a hostile file might hold in a field: edges, sizes near the file's, random.
-    private static func nastyValue(_ random: inout SplitMix64, fileSize: Int) -> UInt64 {
+    private static func nastyValue(_ random: inout ELFFuzzRandom, fileSize: Int) -> UInt64 {
         switch random.below(8) {
         case 0: return 0
         case 1: return ~0
@@ -90,7 +90,7 @@ struct SplitMix64 {
     }
 
     /// One mutation: bit flips anywhere, or a field overwrite in a hot range.
-    private static func mutate(_ image: [UInt8], _ random: inout SplitMix64,
+    private static func mutate(_ image: [UInt8], _ random: inout ELFFuzzRandom,
                                hot: [Range<Int>]) -> [UInt8] {
         var bytes = image
         if random.below(3) == 0 {
@@ -103,7 +103,7 @@ struct SplitMix64 {
         let width = [1, 2, 4, 8][random.below(4)]
         let offset = range.lowerBound + random.below(max(1, range.count))
         guard offset + width <= bytes.count else { return bytes }
-        bytes.patch(offset, width, nastyValue(&random, fileSize: image.count))
+        bytes.elfPatch(offset, width, nastyValue(&random, fileSize: image.count))
         return bytes
     }
 
@@ -122,7 +122,7 @@ struct SplitMix64 {
     func randomMutations(_ name: String, _ seed: UInt64) {
         let image = name == "gnu" ? ELFTestImages.gnu : ELFTestImages.written
         let hot = ELFFuzzTests.hotRanges(image)
-        var random = SplitMix64(state: seed)
+        var random = ELFFuzzRandom(state: seed)
         var tally = Tally()
         for _ in 0..<25_000 {
             ELFFuzzTests.probe(ELFFuzzTests.mutate(image, &random, hot: hot), &tally)
@@ -132,7 +132,7 @@ struct SplitMix64 {
     }
 
     @Test func randomBytes() {
-        var random = SplitMix64(state: 0x5eed_0003)
+        var random = ELFFuzzRandom(state: 0x5eed_0003)
         var tally = Tally()
         for _ in 0..<5_000 {
             var bytes = ELFTestImages.written.prefix(64 + random.below(256)).map { $0 }

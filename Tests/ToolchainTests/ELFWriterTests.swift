@@ -71,9 +71,9 @@ import Testing
         let bytes = Array(file.contents(of: section))
         let arch = Array(ELFWriter.defaultArchitecture.utf8)
         #expect(bytes[0] == UInt8(ascii: "A"))
-        #expect(bytes.read(1, 4) == UInt64(bytes.count - 1))
+        #expect(bytes.elfRead(1, 4) == UInt64(bytes.count - 1))
         #expect(Array(bytes[5..<11]) == Array("riscv\0".utf8))
-        #expect(bytes[11] == 1 && bytes.read(12, 4) == UInt64(bytes.count - 11))
+        #expect(bytes[11] == 1 && bytes.elfRead(12, 4) == UInt64(bytes.count - 11))
         #expect(bytes[16] == 5 && Array(bytes[17...]) == arch + [0])
         // Byte for byte what GNU as wrote into the fixture.
         let gnu = try ELFFile(bytes: ELFTestImages.gnu, path: "t.elf")

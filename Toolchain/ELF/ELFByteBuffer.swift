@@ -17,9 +17,9 @@ struct ELFByteBuffer {
 
 /// Little-endian encoding of the fixed-size ELF fields, appended to a byte array.
 extension Array where Element == UInt8 {
-    mutating func append16(_ value: UInt16) { appendLittleEndian(UInt64(value), 2) }
-    mutating func append32(_ value: UInt32) { appendLittleEndian(UInt64(value), 4) }
-    mutating func append64(_ value: UInt64) { appendLittleEndian(value, 8) }
+    mutating func appendELF16(_ value: UInt16) { appendLittleEndian(UInt64(value), 2) }
+    mutating func appendELF32(_ value: UInt32) { appendLittleEndian(UInt64(value), 4) }
+    mutating func appendELF64(_ value: UInt64) { appendLittleEndian(value, 8) }
 
     private mutating func appendLittleEndian(_ value: UInt64, _ width: Int) {
         for i in 0..<width { append(UInt8(truncatingIfNeeded: value >> (8 * i))) }

@@ -117,14 +117,14 @@ struct ELFWriterLayout {
     func programHeaders() -> [UInt8] {
         var out: [UInt8] = []
         for segment in segments {
-            out.append32(segment.type)
-            out.append32(segment.flags)
-            out.append64(segment.offset)
-            out.append64(segment.address)
-            out.append64(segment.address)       // p_paddr = p_vaddr: no MMU at load time
-            out.append64(segment.fileSize)
-            out.append64(segment.memorySize)
-            out.append64(segment.alignment)
+            out.appendELF32(segment.type)
+            out.appendELF32(segment.flags)
+            out.appendELF64(segment.offset)
+            out.appendELF64(segment.address)
+            out.appendELF64(segment.address)       // p_paddr = p_vaddr: no MMU at load time
+            out.appendELF64(segment.fileSize)
+            out.appendELF64(segment.memorySize)
+            out.appendELF64(segment.alignment)
         }
         return out
     }
@@ -154,16 +154,16 @@ struct ELFWriterLayout {
                                       offset: UInt64, size: UInt64, link: UInt32, info: UInt32,
                                       alignment: UInt64, entrySize: UInt64) -> [UInt8] {
         var out: [UInt8] = []
-        out.append32(name)
-        out.append32(type)
-        out.append64(flags)
-        out.append64(address)
-        out.append64(offset)
-        out.append64(size)
-        out.append32(link)
-        out.append32(info)
-        out.append64(alignment)
-        out.append64(entrySize)
+        out.appendELF32(name)
+        out.appendELF32(type)
+        out.appendELF64(flags)
+        out.appendELF64(address)
+        out.appendELF64(offset)
+        out.appendELF64(size)
+        out.appendELF32(link)
+        out.appendELF32(info)
+        out.appendELF64(alignment)
+        out.appendELF64(entrySize)
         return out
     }
 }

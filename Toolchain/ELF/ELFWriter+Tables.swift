@@ -49,12 +49,12 @@ struct ELFWriterTables {
         var strings = ELFStringTable()
         var table = [UInt8](repeating: 0, count: ELF.symbolSize)    // the null symbol
         for symbol in locals + others {
-            table.append32(strings.offset(of: symbol.name))
+            table.appendELF32(strings.offset(of: symbol.name))
             table.append(symbol.binding.rawValue << 4 | symbol.type.rawValue)
             table.append(0)                                          // st_other: STV_DEFAULT
-            table.append16(sectionIndex(of: symbol, in: writer))
-            table.append64(symbol.value)
-            table.append64(symbol.size)
+            table.appendELF16(sectionIndex(of: symbol, in: writer))
+            table.appendELF64(symbol.value)
+            table.appendELF64(symbol.size)
         }
         return (table, strings.bytes, UInt32(1 + locals.count))
     }

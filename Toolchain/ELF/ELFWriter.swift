@@ -128,21 +128,21 @@ public struct ELFWriter: Sendable {
     private func fileHeader(_ layout: ELFWriterLayout) -> [UInt8] {
         var header = ELF.magic + [ELF.ELFCLASS64, ELF.ELFDATA2LSB, ELF.EV_CURRENT]
         header += [UInt8](repeating: 0, count: 16 - header.count)   // OSABI SYSV, padding
-        header.append16(ELF.ET_EXEC)
-        header.append16(ELF.EM_RISCV)
-        header.append32(UInt32(ELF.EV_CURRENT))
-        header.append64(entry)
-        header.append64(layout.segments.isEmpty ? 0 : UInt64(ELF.headerSize))
-        header.append64(layout.sectionHeaderOffset)
-        header.append32(flags)
-        header.append16(UInt16(ELF.headerSize))
-        header.append16(UInt16(ELF.programHeaderSize))
+        header.appendELF16(ELF.ET_EXEC)
+        header.appendELF16(ELF.EM_RISCV)
+        header.appendELF32(UInt32(ELF.EV_CURRENT))
+        header.appendELF64(entry)
+        header.appendELF64(layout.segments.isEmpty ? 0 : UInt64(ELF.headerSize))
+        header.appendELF64(layout.sectionHeaderOffset)
+        header.appendELF32(flags)
+        header.appendELF16(UInt16(ELF.headerSize))
+        header.appendELF16(UInt16(ELF.programHeaderSize))
         // Counts past 0xfeff need ELF's extended numbering, which rvmk does not write;
         // the assembler never makes that many sections, and clamping avoids a trap.
-        header.append16(UInt16(clamping: layout.segments.count))
-        header.append16(UInt16(ELF.sectionHeaderSize))
-        header.append16(UInt16(clamping: layout.sectionCount))
-        header.append16(UInt16(clamping: layout.sectionCount - 1))    // .shstrtab is last
+        header.appendELF16(UInt16(clamping: layout.segments.count))
+        header.appendELF16(UInt16(ELF.sectionHeaderSize))
+        header.appendELF16(UInt16(clamping: layout.sectionCount))
+        header.appendELF16(UInt16(clamping: layout.sectionCount - 1))    // .shstrtab is last
         return header
     }
 }

@@ -16,11 +16,11 @@ enum RISCVAttributes {
     static func section(architecture: String) -> [UInt8] {
         let attributes = [tagArch] + Array(architecture.utf8) + [0]
         var file: [UInt8] = [tagFile]
-        file.append32(UInt32(1 + 4 + attributes.count))
+        file.appendELF32(UInt32(1 + 4 + attributes.count))
         file += attributes
         let vendor = Array("riscv".utf8) + [0]
         var section: [UInt8] = [UInt8(ascii: "A")]
-        section.append32(UInt32(4 + vendor.count + file.count))
+        section.appendELF32(UInt32(4 + vendor.count + file.count))
         section += vendor + file
         return section
     }
