@@ -1,3 +1,0 @@
-import Testing
-@testable import Toolchain
-@Test func versionIsSet() { #expect(!ToolchainInfo.version.isEmpty) }
