@@ -38,12 +38,7 @@ struct ELFWriterLayout {
         let headerCount = runs.count + (hasAttributes ? 1 : 0)
         var cursor = UInt64(ELF.headerSize + ELF.programHeaderSize * headerCount)
         for run in runs { cursor = placeSegment(run, after: cursor) }
-        let placed = Set(runs.joined())
-        for (index, section) in writer.sections.enumerated() where !placed.contains(index) {
-            cursor = ELFWriterLayout.alignUp(cursor, section.alignment)
-            sectionOffsets[index] = cursor
-            if section.kind == .progbits { cursor += UInt64(section.bytes.count) }
-        }
+        cursor = placeUnloaded(except: Set(runs.joined()), after: cursor)
         for table in tables.tables {
             cursor = ELFWriterLayout.alignUp(cursor, table.alignment)
             tableOffsets.append(cursor)
@@ -51,11 +46,23 @@ struct ELFWriterLayout {
         }
         sectionHeaderOffset = ELFWriterLayout.alignUp(cursor, 8)
         if let attributes = tables.tables.first, hasAttributes {
+            // PT_RISCV_ATTRIBUTES comes first, as GNU ld writes it.
             let segment = Segment(type: ELF.PT_RISCV_ATTRIBUTES, flags: ELF.PF_R, offset: tableOffsets[0],
                                   address: 0, fileSize: UInt64(attributes.bytes.count), memorySize: 0,
                                   alignment: 1)
             segments.insert(segment, at: 0)
         }
+    }
+
+    /// Places the given sections that no segment holds (non-allocated or empty ones).
+    private mutating func placeUnloaded(except placed: Set<Int>, after start: UInt64) -> UInt64 {
+        var cursor = start
+        for (index, section) in writer.sections.enumerated() where !placed.contains(index) {
+            cursor = ELFWriterLayout.alignUp(cursor, section.alignment)
+            sectionOffsets[index] = cursor
+            if section.kind == .progbits { cursor += UInt64(section.bytes.count) }
+        }
+        return cursor
     }
 
     /// Places one run of sections as a PT_LOAD segment; returns the file offset after it.
