@@ -41,10 +41,5 @@ let package = Package(
             dependencies: ["Toolchain"],
             path: "Tests/ToolchainTests"
         ),
-        .testTarget(
-            name: "EmulatorTests",
-            dependencies: ["Emulator", "Toolchain"],
-            path: "Tests/EmulatorTests"
-        ),
     ]
 )

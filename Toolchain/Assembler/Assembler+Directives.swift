@@ -157,6 +157,7 @@ extension AssemblerState {
             guard count >= 0 && count <= 1 << 28 else { throw AssemblyError("size \(count) of '\(name)' out of range 0..\(1 << 28)", at: parts[0].1) }
             let fill = parts.count == 2 ? UInt8(truncatingIfNeeded: try constant(parts[1].0, at: parts[1].1, what: "the fill byte")) : 0
             append(.bytes([UInt8](repeating: fill, count: Int(count))), at: here)
+            section.items[section.items.count - 1].endsFragment = true
         case ".fill":
             try fill(operands, column: column, location: location, at: here)
         case ".align", ".p2align", ".balign":
@@ -288,13 +289,18 @@ extension AssemblerState {
         var unit = [UInt8](repeating: 0, count: width)
         for index in 0..<min(width, 4) { unit[index] = UInt8(truncatingIfNeeded: value >> Int64(index * 8)) }
         append(.bytes(Array([[UInt8]](repeating: unit, count: Int(repeatCount)).joined())), at: here)
+        section.items[section.items.count - 1].endsFragment = true
     }
 
     /// `.align` and `.p2align` take a power of two (on RISC-V), `.balign` a byte count;
     /// then an optional fill byte and an optional maximum skip.
     private func align(_ name: String, _ text: Substring, column: Int, location: SourceLocation, at here: SourceLocation) throws {
         let raw = AssemblerState.splitArguments(text)
-        let parts = try expressions(text.replacingOccurrences(of: ",,", with: ",0,")[...], column: column, location: location)
+        var parts: [(Expression, SourceLocation)] = []
+        for argument in raw {
+            // An empty argument (`.p2align 4,,3`) means "the default".
+            parts.append(argument.isEmpty ? (.number(0), here) : (try parseExpression(argument[...], column: column, location: location), here))
+        }
         guard (1...3).contains(parts.count) else { throw AssemblyError("'\(name)' takes an alignment, a fill byte and a maximum skip", at: here) }
         let amount = try constant(parts[0].0, at: parts[0].1, what: "the alignment")
         var alignment: Int64

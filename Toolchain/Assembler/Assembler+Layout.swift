@@ -7,7 +7,10 @@
 // branch, 8 after a full one). Jumps never grow past 4 bytes. A target outside the section
 // (another section, an absolute address) takes the worst case. Passes repeat until nothing
 // changes; within a pass, labels behind the branch have their new offsets and labels ahead
-// their previous ones, as in GNU as.
+// their previous ones, as in GNU as. The first estimate is GNU as's too: a label ahead is
+// taken at its offset within its own fragment (GNU as has not placed that fragment yet), so
+// most forward branches start at their largest size and shrink, and where two layouts are
+// both consistent the result is the same as GNU as's.
 //
 // Placement follows GNU ld's default script for `-Ttext=BASE`: code sections first, then
 // read-only data, each aligned; the writable sections start on the next page at the same
@@ -26,12 +29,13 @@ extension AssemblerState {
 
     private func relax(_ index: Int) {
         let section = sections[index]
+        let fragmentOffsets = self.fragmentOffsets(section)
         var pass = 0
         var changed = true
-        // The first pass only assigns offsets, so that forward labels have addresses.
         while changed {
-            changed = pass == 0
             pass += 1
+            // The estimate pass is always followed by at least one real pass.
+            changed = pass == 1
             var offset: Int64 = 0
             for position in section.items.indices {
                 section.items[position].offset = offset
@@ -39,8 +43,9 @@ extension AssemblerState {
                 switch section.items[position].kind {
                 case .align(let alignment, _, let maxSkip):
                     size = AssemblerState.padding(offset, alignment, maxSkip)
-                case .branch(let branch) where pass > 1:
-                    let distance = sameSectionDistance(branch.target, from: offset, section: index)
+                case .branch(let branch):
+                    let estimate = pass == 1 ? fragmentOffsets : nil
+                    let distance = sameSectionDistance(branch.target, from: offset, at: position, section: index, estimate: estimate)
                     let wanted = AssemblerState.branchSize(branch, distance: distance)
                     // After many passes only growth is allowed, so layout always ends.
                     if wanted != size && (pass < 32 || wanted > size) {
@@ -54,6 +59,23 @@ extension AssemblerState {
                 offset += size
             }
         }
+    }
+
+    /// Each item's offset from the start of its GNU as fragment. Fragments end after
+    /// branches, alignment and space directives; everything inside one has a fixed size.
+    private func fragmentOffsets(_ section: SectionBuilder) -> [Int64] {
+        var offsets: [Int64] = []
+        offsets.reserveCapacity(section.items.count + 1)
+        var offset: Int64 = 0
+        for item in section.items {
+            offsets.append(offset)
+            switch item.kind {
+            case .branch, .align: offset = 0
+            default: offset = item.endsFragment ? 0 : offset + item.size
+            }
+        }
+        offsets.append(offset)
+        return offsets
     }
 
     static func padding(_ offset: Int64, _ alignment: Int64, _ maxSkip: Int64?) -> Int64 {
@@ -73,13 +95,17 @@ extension AssemblerState {
 
     /// The distance from `offset` to a target in the same section, or nil when the target
     /// is elsewhere (or unknown).
-    private func sameSectionDistance(_ target: Expression, from offset: Int64, section: Int) -> Int64? {
+    private func sameSectionDistance(_ target: Expression, from offset: Int64, at position: Int, section: Int,
+                                     estimate fragmentOffsets: [Int64]?) -> Int64? {
         if case .here = target { return 0 }
         if case .binary(let op, .here, let right) = target, let addend = right.constantValue, op == "+" || op == "-" {
             return op == "+" ? addend : -addend
         }
         guard let (name, addend) = target.symbolAndAddend, let entry = symbols[name],
               case .label(let labelSection, let item) = entry.value, labelSection == section else { return nil }
+        if let fragmentOffsets, item > position {
+            return fragmentOffsets[item] + addend - offset
+        }
         return labelOffset(section: labelSection, item: item) + addend - offset
     }
 

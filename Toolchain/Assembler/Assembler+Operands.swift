@@ -180,7 +180,12 @@ extension AssemblerState {
                 case .fenceSet: values[name] = .value(try fenceSet(operand, location))
                 case .immediate:
                     if operand.isRegister { throw AssemblyError("expected an immediate, found a register", at: operandLocation) }
-                    values[name] = try immediate(try expression(operand, location), column: operand.column, field: field, location)
+                    var value = try expression(operand, location)
+                    // c.lui is written like lui: negative values as 0xfffe0..0xfffff.
+                    if name == "c.luimm", let number = tryConstant(value), (0xfffe0...0xfffff).contains(number) {
+                        value = .number(number - 0x100000)
+                    }
+                    values[name] = try immediate(value, column: operand.column, field: field, location)
                 case .target:
                     values[name] = .expression(try expression(operand, location), column: operand.column)
                 }

@@ -217,8 +217,9 @@ extension AssemblerState {
         case "call":
             guard (1...2).contains(operands.count) else { throw AssemblyError("'call' takes [rd,] symbol", at: here) }
             if operands.count == 2 {
+                // GNU as builds `call rd, symbol` through t1, and `call symbol` through ra.
                 link = try register(operands[0], location)
-                temp = link
+                temp = 6
             }
             targetOperand = operands[operands.count - 1]
         case "tail":

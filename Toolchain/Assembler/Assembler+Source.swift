@@ -166,7 +166,8 @@ extension AssemblerState {
         let word = head.word.lowercased()
         let location = line.location.at(column: head.column)
         switch word {
-        case ".if", ".ifdef", ".ifndef", ".ifeq", ".ifne", ".ifnotdef", ".ifgt", ".ifge", ".iflt", ".ifle":
+        case ".if", ".ifdef", ".ifndef", ".ifeq", ".ifne", ".ifnotdef", ".ifgt", ".ifge", ".iflt", ".ifle",
+             ".ifb", ".ifnb", ".ifc", ".ifnc":
             var value = false
             if active {
                 do { value = try evaluateCondition(word, head.rest, column: head.column + head.word.count, location: line.location) }
@@ -201,6 +202,15 @@ extension AssemblerState {
     }
 
     private func evaluateCondition(_ word: String, _ rest: Substring, column: Int, location: SourceLocation) throws -> Bool {
+        if word == ".ifb" || word == ".ifnb" {
+            let blank = rest.trimmingCharacters(in: .whitespaces).isEmpty
+            return word == ".ifb" ? blank : !blank
+        }
+        if word == ".ifc" || word == ".ifnc" {
+            let parts = AssemblerState.splitArguments(rest).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "'")) }
+            guard parts.count == 2 else { throw AssemblyError("'\(word)' compares two strings: \(word) a, b", at: location.at(column: column)) }
+            return (parts[0] == parts[1]) == (word == ".ifc")
+        }
         if word == ".ifdef" || word == ".ifndef" || word == ".ifnotdef" {
             let name = rest.trimmingCharacters(in: .whitespaces)
             let defined = symbols[name] != nil

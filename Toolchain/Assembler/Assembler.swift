@@ -284,6 +284,9 @@ struct Item {
     /// Offset from the section start, set by layout.
     var offset: Int64 = 0
     var size: Int64 = 0
+    /// GNU as closes its current fragment after `.space`, `.zero`, `.skip` and `.fill`
+    /// (as after branches and alignment); layout's first size estimate depends on it.
+    var endsFragment = false
 
     init(kind: Kind, location: SourceLocation) {
         self.kind = kind

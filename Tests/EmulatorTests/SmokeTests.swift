@@ -1,3 +1,0 @@
-import Testing
-@testable import Emulator
-@Test func nameIsSet() { #expect(!true) }
