@@ -317,6 +317,9 @@ extension AssemblerState {
         let fill = hasFill ? UInt8(truncatingIfNeeded: try constant(parts[1].0, at: parts[1].1, what: "the fill byte")) : nil
         let maxSkip = parts.count > 2 ? try constant(parts[2].0, at: parts[2].1, what: "the maximum skip") : nil
         section.alignment = max(section.alignment, alignment)
+        // In code, GNU as skips padding to no more than the instruction alignment (2 bytes
+        // with RVC, 4 without) but still records the section's alignment.
+        if section.isCode && fill == nil && alignment <= (rvc ? 2 : 4) { return }
         append(.align(alignment: alignment, fill: fill, maxSkip: maxSkip), at: here)
     }
 
