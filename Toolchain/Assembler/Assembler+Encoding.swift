@@ -31,8 +31,20 @@ extension AssemblerState {
 
     var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 
+    /// Diagnostics in source order (files in the order they were first named), then the
+    /// program if there was no error.
     func result() -> AssemblyResult {
-        AssemblyResult(diagnostics: diagnostics, program: errors.isEmpty ? program : nil)
+        var fileOrder: [String: Int] = [:]
+        for diagnostic in diagnostics {
+            if let file = diagnostic.location?.file, fileOrder[file] == nil { fileOrder[file] = fileOrder.count }
+        }
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            let keyX = (fileOrder[x?.file ?? ""] ?? -1, x?.line ?? 0, x?.column ?? 0, a.offset)
+            let keyY = (fileOrder[y?.file ?? ""] ?? -1, y?.line ?? 0, y?.column ?? 0, b.offset)
+            return keyX < keyY
+        }.map(\.element)
+        return AssemblyResult(diagnostics: ordered, program: errors.isEmpty ? program : nil)
     }
 
     // MARK: Symbols

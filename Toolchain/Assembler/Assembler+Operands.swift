@@ -11,6 +11,13 @@ struct OperandText {
         return false
     }
 
+    /// Ends in `(name)`: meant as a memory operand, whether or not `name` is a register.
+    var looksLikeMemory: Bool {
+        guard tokens.count >= 3, tokens[tokens.count - 1].kind == .symbol(")"), tokens[tokens.count - 3].kind == .symbol("("),
+              case .identifier = tokens[tokens.count - 2].kind else { return false }
+        return true
+    }
+
     /// Ends in `(register)`: a memory operand.
     var isMemory: Bool {
         guard tokens.count >= 3, tokens[tokens.count - 1].kind == .symbol(")"), tokens[tokens.count - 3].kind == .symbol("("),
@@ -135,9 +142,11 @@ extension AssemblerState {
     }
 
     func checkRange(_ value: Int64, field: OperandField, at location: SourceLocation) throws {
-        var shown = value
-        if field.name == "c.luimm" || field.name == "uimm20" { shown = value }
+        let shown = value
         guard !field.accepts(value) else { return }
+        if field.isCompressedRegister {
+            throw AssemblyError("register \(Registers.name(Int(value & 31))) cannot be used here: compressed instructions take \(field.registerRangeDescription)", at: location)
+        }
         if value >= field.minimum && value <= field.maximum {
             throw AssemblyError("immediate \(shown) must be a multiple of \(field.alignment)", at: location)
         }

@@ -53,7 +53,7 @@ extension AssemblerState {
             try baseInstruction(InstructionTable.byName[immediateForm]!, operands, location, at: here, compression: compression)
             return true
         }
-        if Self.loads.contains(mnemonic), operands.count == 2, !operands[1].isMemory {
+        if Self.loads.contains(mnemonic), operands.count == 2, !operands[1].looksLikeMemory {
             let rd = try register(operands[0], location)
             try pcrelPair(temp: rd, symbol: try expression(operands[1], location), column: operands[1].column, at: here) { low in
                 try emit(mnemonic, [.value(rd), low, .value(rd)], at: here)

@@ -146,6 +146,8 @@ final class AssemblerState {
     var section: SectionBuilder { sections[current] }
 
     func error(_ message: String, at location: SourceLocation?) {
+        // One error per position: a failed `auipc` would otherwise also fail its partner.
+        if let location, diagnostics.contains(where: { $0.severity == .error && $0.location == location }) { return }
         diagnostics.append(Diagnostic(.error, message, at: location))
     }
 
