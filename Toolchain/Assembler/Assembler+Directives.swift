@@ -14,16 +14,16 @@ extension AssemblerState {
                 let trimmed = rest.drop { $0 == " " || $0 == "\t" }
                 column += rest.count - trimmed.count
                 rest = trimmed
-                let word = rest.prefix { $0.isLetter || $0.isNumber || "_.$".contains($0) }
+                let word = rest.prefix { ASCII.isSymbolCharacter($0) }
                 guard !word.isEmpty, rest.dropFirst(word.count).first == ":" else { break }
                 let labelLocation = location.at(column: column)
                 if let number = Int(word) { defineLocalLabel(number, at: labelLocation) }
-                else if word.first!.isNumber { throw AssemblyError("invalid label '\(word)'", at: labelLocation) }
+                else if word.first!.asciiValue.map(ASCII.isDigit) == true { throw AssemblyError("invalid label '\(word)'", at: labelLocation) }
                 else { defineLabel(String(word), at: labelLocation) }
                 rest = rest.dropFirst(word.count + 1)
                 column += word.count + 1
             }
-            let word = rest.prefix { !$0.isWhitespace && $0 != "=" }
+            let word = rest.prefix { !ASCII.isSpace($0) && $0 != "=" }
             guard !word.isEmpty else {
                 if !rest.trimmingCharacters(in: .whitespaces).isEmpty {
                     throw AssemblyError("expected a statement", at: location.at(column: column))

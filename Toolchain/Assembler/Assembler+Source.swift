@@ -17,51 +17,55 @@ extension AssemblerState {
         var result: [SourceLine] = []
         var inBlockComment = false
         var number = 0
-        for raw in source.split(separator: "\n", omittingEmptySubsequences: false) {
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\"), apostrophe = UInt8(ascii: "'")
+        let hash = UInt8(ascii: "#"), slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), space = UInt8(ascii: " ")
+        for raw in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             number += 1
-            let original = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
-            var text = ""
-            var quote = false
+            let bytes = raw.last == UInt8(ascii: "\r") ? Array(raw.dropLast()) : Array(raw)
+            var text: [UInt8] = []
+            text.reserveCapacity(bytes.count)
+            var inString = false
             var escaped = false
-            let characters = Array(original)
             var index = 0
-            while index < characters.count {
-                let character = characters[index]
+            while index < bytes.count {
+                let byte = bytes[index]
                 index += 1
                 if inBlockComment {
-                    if character == "*" && index < characters.count && characters[index] == "/" {
+                    if byte == star && index < bytes.count && bytes[index] == slash {
                         inBlockComment = false
-                        text += "  "
+                        text += [space, space]
                         index += 1
                     } else {
-                        text.append(" ")
+                        text.append(space)
                     }
-                } else if quote {
-                    text.append(character)
-                    if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { quote = false }
-                } else if character == "\"" {
-                    quote = true
-                    text.append(character)
-                } else if character == "'" && index < characters.count {
+                } else if inString {
+                    text.append(byte)
+                    if escaped { escaped = false } else if byte == backslash { escaped = true } else if byte == quote { inString = false }
+                } else if byte == quote {
+                    inString = true
+                    text.append(byte)
+                } else if byte == apostrophe && index < bytes.count {
                     // A character constant: 'x', '\n'; its character may be '#' or ';'.
-                    text.append(character)
-                    if characters[index] == "\\" && index + 1 < characters.count {
-                        text.append(characters[index])
+                    text.append(byte)
+                    if bytes[index] == backslash && index + 1 < bytes.count {
+                        text.append(bytes[index])
                         index += 1
                     }
-                    text.append(characters[index])
+                    text.append(bytes[index])
                     index += 1
-                } else if character == "#" {
+                } else if byte == hash {
                     break
-                } else if character == "/" && index < characters.count && characters[index] == "*" {
+                } else if byte == slash && index < bytes.count && bytes[index] == star {
                     inBlockComment = true
-                    text += "  "
+                    text += [space, space]
                     index += 1
                 } else {
-                    text.append(character)
+                    text.append(byte)
                 }
             }
-            result.append(SourceLine(text: text, location: SourceLocation(file: file, line: number, column: 1, lineText: original)))
+            let original = String(decoding: bytes, as: UTF8.self)
+            result.append(SourceLine(text: String(decoding: text, as: UTF8.self),
+                                     location: SourceLocation(file: file, line: number, column: 1, lineText: original)))
         }
         return result
     }
@@ -107,7 +111,7 @@ extension AssemblerState {
             let trimmed = remaining.drop { $0 == " " || $0 == "\t" }
             column += remaining.count - trimmed.count
             remaining = trimmed
-            let word = remaining.prefix { !$0.isWhitespace && $0 != ":" && $0 != ";" && $0 != "," }
+            let word = remaining.prefix { !ASCII.isSpace($0) && $0 != ":" && $0 != ";" && $0 != "," }
             guard !word.isEmpty else { return nil }
             let after = remaining.dropFirst(word.count)
             if after.first == ":" {
@@ -371,7 +375,7 @@ extension AssemblerState {
                 characters = characters.dropFirst(2)
                 continue
             }
-            let name = characters.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }
+            let name = characters.prefix { ASCII.isSymbolCharacter($0) && $0 != "." }
             if let value = substitutions[String(name)] {
                 result += value
                 characters = characters.dropFirst(name.count)

@@ -28,10 +28,24 @@ public struct InstructionSpec: Sendable {
     /// For a compressed instruction, the base instruction it stands for.
     public let expansion: (name: String, syntax: Syntax)?
 
+    init(name: String, syntax: Syntax, match: UInt32, mask: UInt32, length: Int, reservedIfZero: [String],
+         hintIfZero: [String], notTwo: [String], expansion: (name: String, syntax: Syntax)?) {
+        self.name = name
+        self.syntax = syntax
+        self.match = match
+        self.mask = mask
+        self.length = length
+        self.reservedIfZero = reservedIfZero
+        self.hintIfZero = hintIfZero
+        self.notTwo = notTwo
+        self.expansion = expansion
+        fields = syntax.fieldNames.map(OperandFields.named)
+    }
+
     public var isCompressed: Bool { length == 2 }
 
     /// The operand fields of this instruction, in syntax order.
-    public var fields: [OperandField] { syntax.fieldNames.map(OperandFields.named) }
+    public let fields: [OperandField]
 
     /// True when `word` is this instruction, reserved encodings excluded.
     public func matches(_ word: UInt32) -> Bool {
