@@ -156,8 +156,8 @@ extension AssemblerState {
             let count = try constant(parts[0].0, at: parts[0].1, what: "the size of '\(name)'")
             guard count >= 0 && count <= 1 << 28 else { throw AssemblyError("size \(count) of '\(name)' out of range 0..\(1 << 28)", at: parts[0].1) }
             let fill = parts.count == 2 ? UInt8(truncatingIfNeeded: try constant(parts[1].0, at: parts[1].1, what: "the fill byte")) : 0
-            append(.bytes([UInt8](repeating: fill, count: Int(count))), at: here)
-            section.items[section.items.count - 1].endsFragment = true
+            append(fill == 0 ? .zeros(count) : .bytes([UInt8](repeating: fill, count: Int(count))), at: here)
+            if !section.items.isEmpty { section.items[section.items.count - 1].endsFragment = true }
         case ".fill":
             try fill(operands, column: column, location: location, at: here)
         case ".align", ".p2align", ".balign":
@@ -289,7 +289,7 @@ extension AssemblerState {
         var unit = [UInt8](repeating: 0, count: width)
         for index in 0..<min(width, 4) { unit[index] = UInt8(truncatingIfNeeded: value >> Int64(index * 8)) }
         append(.bytes(Array([[UInt8]](repeating: unit, count: Int(repeatCount)).joined())), at: here)
-        section.items[section.items.count - 1].endsFragment = true
+        if !section.items.isEmpty { section.items[section.items.count - 1].endsFragment = true }
     }
 
     /// `.align` and `.p2align` take a power of two (on RISC-V), `.balign` a byte count;

@@ -120,6 +120,8 @@ extension AssemblerState {
             switch item.kind {
             case .bytes(let data):
                 bytes += data
+            case .zeros(let count):
+                if !section.isNoBits { bytes += repeatElement(0, count: Int(count)) }
             case .data(let width, let expression):
                 let value = evaluate(expression, address: address, at: item.location) ?? 0
                 bytes += AssemblerState.littleEndian(value, width: width, location: item.location, state: self)

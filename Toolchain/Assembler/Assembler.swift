@@ -185,6 +185,7 @@ final class AssemblerState {
         if section.isNoBits {
             switch kind {
             case .bytes(let bytes) where bytes.allSatisfy({ $0 == 0 }): break
+            case .zeros: break
             case .align: break
             default:
                 error("section '\(section.name)' holds no data (NOBITS); only zeros, .zero, .space and alignment may go there", at: location)
@@ -273,6 +274,8 @@ final class AssemblerState {
 struct Item {
     enum Kind {
         case bytes([UInt8])
+        /// `count` zero bytes (`.zero`, `.space`), kept as a count: a large `.bss` costs nothing.
+        case zeros(Int64)
         /// `.byte`/`.half`/`.word`/`.dword` values evaluated after layout.
         case data(width: Int, Expression)
         case instruction(InstructionItem)
@@ -295,6 +298,7 @@ struct Item {
         self.location = location
         switch kind {
         case .bytes(let bytes): size = Int64(bytes.count)
+        case .zeros(let count): size = count
         case .data(let width, _): size = Int64(width)
         case .instruction(let instruction): size = Int64(instruction.spec.length)
         case .branch(let branch): size = branch.compressible ? 2 : 4
