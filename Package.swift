@@ -36,10 +36,15 @@ let package = Package(
             dependencies: ["Toolchain", "Emulator"],
             path: "Toolchain/rvmk"
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ToolchainTests",
-            dependencies: ["Toolchain"],
+            dependencies: ["Toolchain", "TestSupport"],
             path: "Tests/ToolchainTests"
         ),
+
     ]
 )

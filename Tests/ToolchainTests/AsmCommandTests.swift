@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Toolchain
+import TestSupport
 
 @Suite struct AsmCommandTests {
     @Test func assemblesToELFAndFlatBinary() throws {
