@@ -46,9 +46,9 @@ public struct DisassemblyListing {
         var count = 0
         while offset < bytes.count, count < (limit ?? .max) {
             let here = address &+ UInt64(offset)
-            // A header for the symbol at this address; objdump names the section when the
-            // first instruction has no symbol of its own.
-            if let name = symbols.symbols(at: here).first ?? (offset == 0 ? sectionName : nil) {
+            // A header for the symbol at this address; where the listing starts between
+            // symbols, objdump names the nearest one before it, or the section.
+            if let name = symbols.symbols(at: here).first ?? (offset == 0 ? startName(here, sectionName) : nil) {
                 lines.append("")
                 lines.append("\(Self.hex16(here)) <\(name)>:")
             }
@@ -79,6 +79,11 @@ public struct DisassemblyListing {
             count += 1
         }
         return lines
+    }
+
+    private func startName(_ address: UInt64, _ sectionName: String) -> String {
+        guard let (name, distance) = symbols.lookup(address) else { return sectionName }
+        return "\(name)+0x\(String(distance, radix: 16))"
     }
 
     /// Up to four bytes at `offset`, little-endian, zero past the end.

@@ -52,25 +52,25 @@ enum DisasmCommand {
     }
 
     /// The sections to show: (name, address, bytes), and the symbols.
-    static func load(_ path: String) throws -> (sections: [(String, UInt64, [UInt8])], symbols: [ELFSymbol]) {
+    static func load(_ path: String) throws -> (sections: [(String, UInt64, [UInt8])], symbols: [ELFSymbol], isELF: Bool) {
         guard let data = FileManager.default.contents(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot read file" : "no such file"
             throw Failure(description: "\(path): \(reason)")
         }
         let bytes = [UInt8](data)
         guard bytes.starts(with: [0x7f, 0x45, 0x4c, 0x46]) else {
-            return ([("flat", 0x8000_0000, bytes)], [])
+            return ([(".data", 0x8000_0000, bytes)], [], false)
         }
         let file = try ELFFile(bytes: bytes, path: path)
         let sections = file.sections.filter { $0.isExecutable && !$0.isNoBits && $0.size > 0 }
             .map { ($0.name, $0.address, Array(file.contents(of: $0))) }
-        return (sections, file.symbols)
+        return (sections, file.symbols, true)
     }
 
     static func listing(_ path: String, start: String?, count: Int?) throws -> String {
-        let (sections, symbols) = try load(path)
+        let (sections, symbols, isELF) = try load(path)
         let listing = DisassemblyListing(symbols: SymbolMap(symbols), all: symbols)
-        var text = "\n\(path):     file format elf64-littleriscv\n\n"
+        var text = "\n\(path):     file format \(isELF ? "elf64-littleriscv" : "binary")\n\n"
         guard let start else {
             for (name, address, bytes) in sections {
                 text += "\nDisassembly of section \(name):\n"
