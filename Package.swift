@@ -45,6 +45,11 @@ let package = Package(
             dependencies: ["Toolchain", "TestSupport"],
             path: "Tests/ToolchainTests"
         ),
+        .testTarget(
+            name: "EmulatorTests",
+            dependencies: ["Emulator", "Toolchain", "TestSupport"],
+            path: "Tests/EmulatorTests"
+        ),
 
     ]
 )
