@@ -1,7 +1,7 @@
 # timer-echo: timer interrupts and UART input together, for the determinism test. The
 # machine timer fires every 1000 ticks and counts; each input byte is echoed with the tick
-# count at which it was read, so the output depends on exactly when interrupts and input
-# arrive. On rvmk, where time advances with instructions, two runs print the same bytes.
+# count at which it was read, and three timer ticks pass between bytes, so the output
+# depends on exactly when interrupts and input arrive. On rvmk, where time advances with instructions, two runs print the same bytes.
 # Input ends at a '.' (or after 2000 timer ticks); then the program exits with status 0.
     .equ UART0, 0x10000000
     .equ FINISHER, 0x100000
@@ -36,6 +36,8 @@ loop:
     call putdec
     li a0, '\n'
     call putc
+    addi t3, s0, 3              # let three timer interrupts pass before the next byte
+1:  bltu s0, t3, 1b
     j loop
 idle:
     li t0, 2000
