@@ -43,8 +43,14 @@ import Toolchain
         #expect(run.stdout.contains("PASS "), "\(name): \(run.stdout)")
     }
 
+    /// Programs that test where QEMU 7.2 departs from the spec say so with `qemu-differs:`.
+    static let qemuComparable = isaPrograms.filter {
+        let text = (try? String(contentsOf: isa.appendingPathComponent($0), encoding: .utf8)) ?? ""
+        return !text.contains("qemu-differs:")
+    }
+
     @Test(.enabled(if: ExternalTools.qemuAvailable, "needs qemu-system-riscv64 (Debian: qemu-system-misc)"),
-          arguments: isaPrograms)
+          arguments: qemuComparable)
     func isaProgramMatchesQEMU(_ name: String) throws {
         let directory = try ExternalTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
