@@ -12,7 +12,7 @@ extension Hart {
         var steps: UInt64 = 0
         while steps < limit {
             steps &+= 1
-            if !step() || endSlice { break }
+            if !step() { break }
         }
         return steps
     }
@@ -26,7 +26,7 @@ extension Hart {
 
     /// One instruction, for the tracer's loop; false when the slice must end.
     public func singleStep() -> Bool {
-        step() && !endSlice
+        step()
     }
 
     /// Executes one instruction; false when the slice must end (wfi, a device stop, or an
@@ -128,6 +128,8 @@ extension Hart {
             default: return illegal(word, length)
             }
             if rd != 0 { x[rd] = value }
+            // A device read may have changed interrupt lines: end the slice after it.
+            if endSlice { self.pc = next; instret &+= 1; return false }
         case 0x23:  // STORE
             let address = x[rs1] &+ Decode.sImmediate(word)
             let value = x[rs2]
@@ -140,7 +142,7 @@ extension Hart {
             default: return illegal(word, length)
             }
             guard stored else { return fault() }
-            if stopRequested { instret &+= 1; self.pc = next; return false }
+            if endSlice || stopRequested { instret &+= 1; self.pc = next; return false }
         case 0x13:  // OP-IMM
             let a = x[rs1], imm = Decode.iImmediate(word)
             let value: UInt64
