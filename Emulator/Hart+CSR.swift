@@ -135,7 +135,7 @@ extension Hart {
             if config & 3 == 2 { config &= ~2 }  // W without R is reserved
             pmpcfg[entry] = config
         }
-        pmpActive = pmpcfg.contains { $0 & 0x80 != 0 }
+        pmpActive = pmpcfg.contains { $0 & 0x18 != 0 }
         tlb.flush()
     }
 

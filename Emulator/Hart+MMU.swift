@@ -47,14 +47,14 @@ extension Hart {
     }
 
     /// Translates `va` for `access`; nil (with faultCause/faultValue set) on a fault.
-    func translate(_ va: UInt64, _ access: Access) -> UInt64? {
+    func translate(_ va: UInt64, _ access: Access, size: Int = 1) -> UInt64? {
         let mode = effectivePrivilege(access)
         var pa = va
         if mode != .machine && satp >> 60 == 8 {
             guard let translated = walk(va, access, mode) else { return nil }
             pa = translated
         }
-        guard pmpAllows(pa, 1, access, mode) else { return fault(access.accessFault, va) }
+        guard pmpAllows(pa, UInt64(size), access, mode) else { return fault(access.accessFault, va) }
         return pa
     }
 
@@ -114,15 +114,18 @@ extension Hart {
 
     // MARK: PMP
 
-    /// True when PMP lets `mode` make `access` to `size` bytes at physical `address`.
+    /// True when PMP lets `mode` make `access` to `size` bytes at physical `address`. The
+    /// lowest-numbered entry that matches any byte decides, and it must match every byte.
     func pmpAllows(_ address: UInt64, _ size: UInt64, _ access: Access, _ mode: Privilege) -> Bool {
-        guard pmpActive || mode != .machine else { return true }
+        guard pmpActive else { return mode == .machine }
         var previousTop: UInt64 = 0
+        let end = address &+ size
         for index in 0..<16 {
             let config = pmpcfg[index]
             let (low, high) = pmpRange(index, previousTop)
             previousTop = pmpaddr[index] << 2
-            guard config & 0x18 != 0, address >= low, address &+ size <= high else { continue }
+            guard config & 0x18 != 0, address < high, end > low else { continue }
+            guard address >= low, end <= high else { return false }
             if mode == .machine && config & 0x80 == 0 { return true }
             switch access {
             case .fetch: return config & 4 != 0
@@ -130,7 +133,7 @@ extension Hart {
             case .store: return config & 2 != 0
             }
         }
-        // No entry matched: M-mode is allowed, S and U are not (when PMP exists).
+        // No entry matched: M-mode is allowed, S and U are not.
         return mode == .machine
     }
 
@@ -196,7 +199,7 @@ extension Hart {
             }
             return value
         }
-        guard let pa = translate(va, .load) else { return nil }
+        guard let pa = translate(va, .load, size: size) else { return nil }
         fill(tlb.read, va, pa, .load)
         guard let value = bus.read(pa, width: size) else { return fault(Cause.loadAccessFault, va) }
         return value
@@ -210,7 +213,7 @@ extension Hart {
             for index in 0..<size where !storeSlow(va &+ UInt64(index), value >> UInt64(8 * index), 1) { return false }
             return true
         }
-        guard let pa = translate(va, .store) else { return false }
+        guard let pa = translate(va, .store, size: size) else { return false }
         fill(tlb.write, va, pa, .store)
         guard bus.write(pa, width: size, value: value) else {
             faultCause = Cause.storeAccessFault
@@ -233,7 +236,7 @@ extension Hart {
     /// 32-bit instruction that straddles pages faults with the second page's address).
     @inline(never)
     func fetchParcel(_ va: UInt64) -> UInt16? {
-        guard let pa = translate(va, .fetch) else { return nil }
+        guard let pa = translate(va, .fetch, size: 2) else { return nil }
         fill(tlb.fetch, va, pa, .fetch)
         guard let value = bus.read(pa, width: 2), memory.contains(pa, 2) || pa >> 12 == 1 else {
             _ = fault(Cause.instructionAccessFault, va)

@@ -85,12 +85,12 @@ extension Hart {
         switch operation {
         case 2:  // LR
             guard rs2 == 0 else { return illegalAtomic(word) }
-            guard let pa = translate(address, .load) else { return false }
+            guard let pa = translate(address, .load, size: Int(size)) else { return false }
             guard let value = bus.read(pa, width: Int(size)) else { return fault(Cause.loadAccessFault, address) != nil }
             reservation = pa
             if rd != 0 { x[rd] = signExtended(value) }
         case 3:  // SC
-            guard let pa = translate(address, .store) else { return false }
+            guard let pa = translate(address, .store, size: Int(size)) else { return false }
             if reservation == pa {
                 guard bus.write(pa, width: Int(size), value: x[rs2]) else { return fault(Cause.storeAccessFault, address) != nil }
                 if rd != 0 { x[rd] = 0 }
@@ -99,7 +99,7 @@ extension Hart {
             }
             reservation = nil
         default:
-            guard let pa = translate(address, .store) else { return false }
+            guard let pa = translate(address, .store, size: Int(size)) else { return false }
             guard let loaded = bus.read(pa, width: Int(size)) else { return fault(Cause.storeAccessFault, address) != nil }
             let old = signExtended(loaded), operand = wide ? x[rs2] : signExtended(x[rs2])
             let value: UInt64

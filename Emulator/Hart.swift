@@ -108,6 +108,7 @@ public final class Hart {
     // Physical memory protection: 16 entries.
     var pmpcfg = [UInt8](repeating: 0, count: 16)
     var pmpaddr = [UInt64](repeating: 0, count: 16)
+    /// Some PMP entry is on (A != 0); with none, S and U may access nothing.
     var pmpActive = false
 
     /// Retired instructions (minstret) and the offset a write to mcycle leaves.
