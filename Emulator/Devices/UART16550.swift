@@ -31,7 +31,7 @@ public final class UART16550: MMIODevice {
     }
 
     /// The interrupt line to the PLIC.
-    public var interruptAsserted: Bool { identification() != 0x01 }
+    public var interruptAsserted: Bool { identification() & 0x01 == 0 }
 
     public func poll() {
         pullInput()
