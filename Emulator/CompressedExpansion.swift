@@ -6,7 +6,9 @@
 import Toolchain
 
 enum CompressedExpansion {
-    /// A newly allocated table; the hart owns and frees it.
+    /// The table, built on first use and shared by every hart for the life of the process.
+    nonisolated(unsafe) static let shared: UnsafeMutablePointer<UInt32> = table()
+
     static func table() -> UnsafeMutablePointer<UInt32> {
         let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 65536)
         table.initialize(repeating: 0, count: 65536)

@@ -151,13 +151,12 @@ public final class Hart {
         self.plic = plic
         x = .allocate(capacity: 32)
         x.initialize(repeating: 0, count: 32)
-        expand = CompressedExpansion.table()
+        expand = CompressedExpansion.shared
         tlb = TLB()
     }
 
     deinit {
         x.deallocate()
-        expand.deallocate()
     }
 
     /// Register `index` (0...31).

@@ -34,7 +34,7 @@ public final class Machine {
     /// Called between slices (the console flushes its output).
     public var afterSlice: () -> Void = {}
 
-    public enum Outcome: Equatable {
+    public enum Outcome: Hashable {
         case exited(Int32)
         case reset
         case budgetExhausted
