@@ -92,8 +92,9 @@ final class Tracer {
     private func spikeLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) -> String {
         var line = "core   0: \(before.privilege.rawValue) 0x\(hex(before.pc, 16)) (0x\(hex(UInt64(before.word), before.length == 2 ? 4 : 8)))"
         for (register, value) in effects.registers {
-            let name = "x\(register)"
-            line += " \(name)\(String(repeating: " ", count: max(0, 3 - name.count)))0x\(hex(value, 16))"
+            // Spike's " %c%-2d 0x%016lx": x5 gets a second space, x10 does not.
+            let number = String(register)
+            line += " x\(number)\(String(repeating: " ", count: max(0, 2 - number.count))) 0x\(hex(value, 16))"
         }
         for (number, name, value) in effects.csrs { line += " c\(number)_\(name) 0x\(hex(value, 16))" }
         if let load = effects.load { line += " mem 0x\(hex(load, 16))" }
