@@ -4,7 +4,7 @@
 # several are pending; wfi waking on a pending interrupt even with MIE clear; and mcause's
 # interrupt bit. Timer waits are bounded loops, never assumptions about speed.
     .include "harness.inc"
-    .include "priv.inc"
+    .include "modes.inc"
     .equ MSIP, 0x02000000
     .equ MTIMECMP, 0x02004000
     .equ MTIME, 0x0200bff8

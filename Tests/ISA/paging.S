@@ -4,7 +4,7 @@
 # MXR, A and D set by the hardware, read-only pages, a misaligned superpage, a
 # non-canonical address, and MPRV translating M-mode loads with MPP's privilege.
     .include "harness.inc"
-    .include "priv.inc"
+    .include "modes.inc"
     .equ V, 1
     .equ R, 2
     .equ W, 4

@@ -3,7 +3,7 @@
 # faults, causes 1, 5 and 7); M-mode ignores unlocked entries but obeys locked ones; and
 # and an access that an entry matches only in part fails.
     .include "harness.inc"
-    .include "priv.inc"
+    .include "modes.inc"
     TEST_START pmp
 
     TEST 1                              # NAPOT over everything: S runs

@@ -3,7 +3,7 @@
 # read-only rules, xRET from the wrong mode, TVM and TW, delegation to S-mode through
 # medeleg with scause/sepc/stval, and the mstatus stack across mret and sret.
     .include "harness.inc"
-    .include "priv.inc"
+    .include "modes.inc"
     TEST_START traps
     PMP_OPEN
 
