@@ -296,7 +296,7 @@ t22i: csrrs a0, sscratch, x0
     CHECK_BITS a0, MSTATUS_SPP, 0
     ecall
     NOT_REACHED
-1:  CHECK_TRAP CAUSE_ECALL_S, 0
+1:  CHECK_MTRAP CAUSE_ECALL_S, 0
 
 # --- counters: mcycle/minstret advance, and mcounteren/scounteren gate the user views ---
     TEST 24
@@ -352,7 +352,7 @@ t27i: rdtime a0
     rdtime a0
     rdinstret a0
     ecall
-1:  CHECK_TRAP CAUSE_ECALL_S, 0
+1:  CHECK_MTRAP CAUSE_ECALL_S, 0
     EXPECT_TRAP CAUSE_ILLEGAL, 1f
     ENTER_MODE MODE_U, 2f
 2:
@@ -393,7 +393,7 @@ t30i: rdinstret a0
     li a2, CLINT_MTIME
     rdtime a0
     ecall
-1:  CHECK_TRAP CAUSE_ECALL_U, 0
+1:  CHECK_MTRAP CAUSE_ECALL_U, 0
     li a2, CLINT_MTIME
     ld a1, 0(a2)
     bgeu a1, a0, 1f                 # mtime read later is not behind time
