@@ -19,7 +19,8 @@ extension Hart {
         case 0x143: return stval
         case 0x144: return mip & mideleg
         case 0x14D:
-            guard privilege == .machine || stimecmpEnabled else { return nil }
+            // Sstc: S-mode reaches stimecmp only with menvcfg.STCE and mcounteren.TM set.
+            guard privilege == .machine || (stimecmpEnabled && mcounteren & 2 != 0) else { return nil }
             return stimecmp
         case 0x180:
             guard !(privilege == .supervisor && mstatus & Status.TVM != 0) else { return nil }
@@ -131,9 +132,9 @@ extension Hart {
         for index in 0..<8 {
             let entry = half * 8 + index
             guard pmpcfg[entry] & 0x80 == 0 else { continue }  // locked
-            var config = UInt8(truncatingIfNeeded: value >> UInt64(8 * index)) & 0x9f
-            if config & 3 == 2 { config &= ~2 }  // W without R is reserved
-            pmpcfg[entry] = config
+            // Bits 6:5 are reserved and read 0. W without R is reserved too, but kept as
+            // written, as QEMU keeps it.
+            pmpcfg[entry] = UInt8(truncatingIfNeeded: value >> UInt64(8 * index)) & 0x9f
         }
         pmpActive = pmpcfg.contains { $0 & 0x18 != 0 }
         tlb.flush()
