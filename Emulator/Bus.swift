@@ -10,6 +10,8 @@ public final class Bus {
     /// Called after every device access, so the machine can move interrupt lines and end
     /// the hart's slice.
     var onDeviceAccess: () -> Void = {}
+    /// Decoded instructions, which a write to RAM may make stale.
+    let decoded = DecodedCache()
 
     init(memory: PhysicalMemory) {
         self.memory = memory
@@ -52,6 +54,7 @@ public final class Bus {
             for index in 0..<width {
                 memory.pointer.storeBytes(of: UInt8(truncatingIfNeeded: value >> UInt64(8 * index)), toByteOffset: offset + index, as: UInt8.self)
             }
+            decoded.invalidate(address, width)
             return true
         }
         for entry in devices where address &- entry.base < entry.size {
@@ -122,6 +125,8 @@ final class TLB {
         var tag: UInt64 = .max
         /// Host address minus virtual address: `host = addend &+ va`.
         var addend: UInt64 = 0
+        /// For fetch entries: the page's decoded-instruction slots.
+        var decoded: UnsafeMutablePointer<Decoded>?
     }
 
     static let size = 256
@@ -133,7 +138,9 @@ final class TLB {
         read = .allocate(capacity: TLB.size)
         write = .allocate(capacity: TLB.size)
         fetch = .allocate(capacity: TLB.size)
-        flush()
+        read.initialize(repeating: Entry(), count: TLB.size)
+        write.initialize(repeating: Entry(), count: TLB.size)
+        fetch.initialize(repeating: Entry(), count: TLB.size)
     }
 
     deinit {
@@ -142,9 +149,17 @@ final class TLB {
         fetch.deallocate()
     }
 
+    /// Counts flushes, so that a loop holding on to a page can tell it must look again.
+    private(set) var epoch: UInt64 = 0
+
     func flush() {
-        read.initialize(repeating: Entry(), count: TLB.size)
-        write.initialize(repeating: Entry(), count: TLB.size)
-        fetch.initialize(repeating: Entry(), count: TLB.size)
+        epoch &+= 1
+        read.update(repeating: Entry(), count: TLB.size)
+        write.update(repeating: Entry(), count: TLB.size)
+        fetch.update(repeating: Entry(), count: TLB.size)
+    }
+
+    func flushWrites() {
+        write.update(repeating: Entry(), count: TLB.size)
     }
 }

@@ -7,12 +7,39 @@
 
 extension Hart {
     /// Executes up to `limit` instructions (counting those that trap); returns how many.
+    ///
+    /// While pc stays in one page, instructions come straight from that page's decoded
+    /// slots, with no TLB lookup (TinyEMU's "fetch through a host pointer into the current
+    /// page"); any TLB flush (privilege, satp, PMP, sfence) makes the loop look again.
     public func run(_ limit: UInt64) -> UInt64 {
         beginSlice()
         var steps: UInt64 = 0
+        var page: UnsafeMutablePointer<Decoded>? = nil
+        var pageNumber: UInt64 = .max
+        var addend: UInt64 = 0
+        var epoch = tlb.epoch
         while steps < limit {
             steps &+= 1
-            if !step() { break }
+            let pc = self.pc
+            if pc >> 12 != pageNumber || epoch != tlb.epoch {
+                let entry = tlb.fetch[Int((pc >> 12) & 0xff)]
+                epoch = tlb.epoch
+                if entry.tag == pc >> 12, let decoded = entry.decoded {
+                    page = decoded
+                    pageNumber = pc >> 12
+                    addend = entry.addend
+                } else {
+                    pageNumber = .max
+                    if !stepSlow(pc) { break }
+                    continue
+                }
+            }
+            let slot = page.unsafelyUnwrapped + Int((pc & 0xfff) >> 1)
+            if slot.pointee.op == .undecoded && !decode(slot, addend &+ pc, pc) {
+                if !stepSlow(pc) { break }
+                continue
+            }
+            if !executeDecoded(slot.pointee, pc) { break }
         }
         return steps
     }
@@ -30,33 +57,49 @@ extension Hart {
     }
 
     /// Executes one instruction; false when the slice must end (wfi, a device stop, or an
-    /// interrupt that may now be pending).
+    /// interrupt that may now be pending). The usual way is a fetch-TLB hit whose page
+    /// carries decoded slots; the first run of an instruction decodes it into its slot.
     @inline(__always)
     func step() -> Bool {
         let pc = self.pc
-        var word: UInt32
         let vpn = pc >> 12
         let entry = tlb.fetch[Int(vpn & 0xff)]
-        if entry.tag == vpn && pc & 0xfff <= 0xffc {
-            word = UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ pc))!.loadUnaligned(as: UInt32.self)
-        } else {
-            guard let fetched = fetchSlow(pc) else {
-                takeTrap(faultCause, faultValue)
-                return true
+        if entry.tag == vpn, let page = entry.decoded {
+            let slot = page + Int((pc & 0xfff) >> 1)
+            if slot.pointee.op == .undecoded && !decode(slot, entry.addend &+ pc, pc) {
+                return stepSlow(pc)
             }
-            word = fetched
+            return executeDecoded(slot.pointee, pc)
         }
-        var length: UInt64 = 4
-        if word & 3 != 3 {
-            let parcel = word & 0xffff
-            word = expand[Int(parcel)]
-            length = 2
-            if word == 0 {
-                takeTrap(Cause.illegalInstruction, UInt64(parcel))
-                return true
-            }
+        return stepSlow(pc)
+    }
+
+    /// Fills `slot` from the instruction at host address `host`; false for an instruction
+    /// that continues on the next page, which is never cached.
+    @inline(never)
+    func decode(_ slot: UnsafeMutablePointer<Decoded>, _ host: UInt64, _ pc: UInt64) -> Bool {
+        let pointer = UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: host))!
+        let low = UInt32(pointer.loadUnaligned(as: UInt16.self))
+        if low & 3 != 3 {
+            slot.pointee = Decoded(word: expand[Int(low)], compressed: true)
+            return true
         }
-        return execute(word, pc, length)
+        guard pc & 0xfff <= 0xffc else { return false }
+        slot.pointee = Decoded(word: pointer.loadUnaligned(as: UInt32.self), compressed: false)
+        return true
+    }
+
+    /// An instruction outside the decoded pages: boot ROM, a page not yet in the fetch TLB,
+    /// or one that straddles two pages.
+    @inline(never)
+    func stepSlow(_ pc: UInt64) -> Bool {
+        guard var word = fetchSlow(pc) else {
+            takeTrap(faultCause, faultValue)
+            return true
+        }
+        let compressed = word & 3 != 3
+        if compressed { word = expand[Int(word & 0xffff)] }
+        return executeDecoded(Decoded(word: word, compressed: compressed), pc)
     }
 
     /// Fetches an instruction the slow way (TLB miss, page crossing, ROM).

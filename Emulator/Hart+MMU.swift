@@ -228,8 +228,11 @@ extension Hart {
     func fill(_ table: UnsafeMutablePointer<TLB.Entry>, _ va: UInt64, _ pa: UInt64, _ access: Access) {
         let page = pa & ~0xfff
         guard bus.isDirect(page), pmpUniform(page) else { return }
+        // Stores to a page with decoded instructions go the slow way, which invalidates them.
+        if access == .store && bus.decoded.isCached(page >> 12) { return }
         let host = UInt64(UInt(bitPattern: memory.pointer)) &+ (page &- memory.base)
-        table[Int((va >> 12) & 0xff)] = TLB.Entry(tag: va >> 12, addend: host &- (va & ~0xfff))
+        let decoded = access == .fetch ? bus.decoded.page(page >> 12) : nil
+        table[Int((va >> 12) & 0xff)] = TLB.Entry(tag: va >> 12, addend: host &- (va & ~0xfff), decoded: decoded)
     }
 
     /// Fetches the 16-bit parcel at `va` (instructions are read a parcel at a time, so a

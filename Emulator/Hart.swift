@@ -153,6 +153,8 @@ public final class Hart {
         x.initialize(repeating: 0, count: 32)
         expand = CompressedExpansion.shared
         tlb = TLB()
+        let tlb = self.tlb
+        bus.decoded.onNewPage = { cleared in if cleared { tlb.flush() } else { tlb.flushWrites() } }
     }
 
     deinit {

@@ -1,0 +1,158 @@
+// Instructions decoded once and cached per physical page (issue 3, "Fast by construction";
+// Spike's decoded-instruction cache and TinyEMU's TLB are the models). Each cached RAM page
+// has one slot per 2-byte parcel holding the operation, its registers and its immediate;
+// the fetch TLB entry carries the page's slots, so the hot loop goes from pc to a decoded
+// instruction with one compare. A store to a cached page clears the slots it overlaps,
+// with or without fence.i (xv6 copies code and runs it without one): write-TLB entries
+// never map a cached page, so every such store takes the slow path, which sees it.
+
+/// The operations the hot loop executes from decoded fields; `other` runs through the
+/// general `execute` from the instruction bits.
+enum Op: UInt8 {
+    case undecoded = 0
+    case other
+    case lui, auipc, jal, jalr
+    case beq, bne, blt, bge, bltu, bgeu
+    case lb, lh, lw, ld, lbu, lhu, lwu
+    case sb, sh, sw, sd
+    case addi, slti, sltiu, xori, ori, andi, slli, srli, srai
+    case add, sub, sll, slt, sltu, xor, srl, sra, or, and
+    case mul, mulhu, div, divu, rem, remu
+    case addiw, slliw, srliw, sraiw
+    case addw, subw, sllw, srlw, sraw, mulw, divw, divuw, remw, remuw
+}
+
+/// One decoded instruction (16 bytes).
+struct Decoded {
+    var imm: UInt64 = 0
+    /// The instruction bits (the expansion, for a compressed instruction).
+    var word: UInt32 = 0
+    var op: Op = .undecoded
+    var rd: UInt8 = 0
+    var rs1: UInt8 = 0
+    /// rs2 in bits 0-4; bit 7 set for a compressed (2-byte) instruction.
+    var rs2AndLength: UInt8 = 0
+
+    var rs2: Int { Int(rs2AndLength & 31) }
+    var length: UInt64 { rs2AndLength & 0x80 != 0 ? 2 : 4 }
+}
+
+/// The cache: decoded pages by physical page number, for pages of RAM only.
+final class DecodedCache {
+    static let slots = 2048
+    /// At most this many pages (64 MiB of decoded state); past it the cache starts over.
+    static let maximumPages = 2048
+    private var pages: [UInt64: UnsafeMutablePointer<Decoded>] = [:]
+    /// Called when a page becomes cached (write-TLB entries must not map it), with true
+    /// when the cache was cleared first (no TLB entry may keep its slots).
+    var onNewPage: (Bool) -> Void = { _ in }
+
+    deinit {
+        for page in pages.values { page.deallocate() }
+    }
+
+    func isCached(_ physicalPage: UInt64) -> Bool {
+        pages[physicalPage] != nil
+    }
+
+    /// The slots of `physicalPage`, created empty on first use.
+    func page(_ physicalPage: UInt64) -> UnsafeMutablePointer<Decoded> {
+        if let page = pages[physicalPage] { return page }
+        let full = pages.count >= DecodedCache.maximumPages
+        if full { clear() }
+        let page = UnsafeMutablePointer<Decoded>.allocate(capacity: DecodedCache.slots)
+        page.initialize(repeating: Decoded(), count: DecodedCache.slots)
+        pages[physicalPage] = page
+        onNewPage(full)
+        return page
+    }
+
+    /// Forgets every decoded page (their TLB entries must be flushed too).
+    func clear() {
+        for page in pages.values { page.deallocate() }
+        pages.removeAll(keepingCapacity: true)
+    }
+
+    /// A write to physical `address ..< address + size`: the slots of instructions that
+    /// overlap it (one may start 2 bytes before) are decoded again when next run.
+    func invalidate(_ address: UInt64, _ size: Int) {
+        let first = address &- 2, last = address &+ UInt64(size) &- 1
+        for pageNumber in Set([first >> 12, last >> 12]) {
+            guard let page = pages[pageNumber] else { continue }
+            var parcel = max(first, pageNumber << 12)
+            while parcel <= last && parcel >> 12 == pageNumber {
+                page[Int((parcel & 0xfff) >> 1)].op = .undecoded
+                parcel &+= 2
+            }
+        }
+    }
+}
+
+extension Decoded {
+    /// Decodes the 32-bit instruction (or a compressed one's expansion) `word`.
+    init(word: UInt32, compressed: Bool) {
+        self.word = word
+        rd = UInt8((word >> 7) & 31)
+        rs1 = UInt8((word >> 15) & 31)
+        rs2AndLength = UInt8((word >> 20) & 31) | (compressed ? 0x80 : 0)
+        let funct3 = (word >> 12) & 7, funct7 = word >> 25
+        op = .other
+        switch word & 0x7f {
+        case 0x37: op = .lui; imm = UInt64(bitPattern: Int64(Int32(bitPattern: word & 0xffff_f000)))
+        case 0x17: op = .auipc; imm = UInt64(bitPattern: Int64(Int32(bitPattern: word & 0xffff_f000)))
+        case 0x6f: op = .jal; imm = Decode.jImmediate(word)
+        case 0x67 where funct3 == 0: op = .jalr; imm = Decode.iImmediate(word)
+        case 0x63:
+            imm = Decode.bImmediate(word)
+            op = [Op.beq, .bne, .other, .other, .blt, .bge, .bltu, .bgeu][Int(funct3)]
+        case 0x03:
+            imm = Decode.iImmediate(word)
+            op = [Op.lb, .lh, .lw, .ld, .lbu, .lhu, .lwu, .other][Int(funct3)]
+        case 0x23:
+            imm = Decode.sImmediate(word)
+            op = [Op.sb, .sh, .sw, .sd, .other, .other, .other, .other][Int(funct3)]
+        case 0x13:
+            imm = Decode.iImmediate(word)
+            switch funct3 {
+            case 1: op = word >> 26 == 0 ? .slli : .other; imm &= 63
+            case 5:
+                op = word >> 26 == 0 ? .srli : (word >> 26 == 0x10 ? .srai : .other)
+                imm &= 63
+            default: op = [Op.addi, .other, .slti, .sltiu, .xori, .other, .ori, .andi][Int(funct3)]
+            }
+        case 0x33:
+            switch funct7 {
+            case 0: op = [Op.add, .sll, .slt, .sltu, .xor, .srl, .or, .and][Int(funct3)]
+            case 0x20 where funct3 == 0: op = .sub
+            case 0x20 where funct3 == 5: op = .sra
+            case 1: op = [Op.mul, .other, .other, .mulhu, .div, .divu, .rem, .remu][Int(funct3)]
+            default: break
+            }
+        case 0x1b:
+            imm = Decode.iImmediate(word)
+            switch (funct3, funct7) {
+            case (0, _): op = .addiw
+            case (1, 0): op = .slliw; imm &= 31
+            case (5, 0): op = .srliw; imm &= 31
+            case (5, 0x20): op = .sraiw; imm &= 31
+            default: break
+            }
+        case 0x3b:
+            switch (funct7, funct3) {
+            case (0, 0): op = .addw
+            case (0x20, 0): op = .subw
+            case (0, 1): op = .sllw
+            case (0, 5): op = .srlw
+            case (0x20, 5): op = .sraw
+            case (1, 0): op = .mulw
+            case (1, 4): op = .divw
+            case (1, 5): op = .divuw
+            case (1, 6): op = .remw
+            case (1, 7): op = .remuw
+            default: break
+            }
+        default:
+            break
+        }
+    }
+}
