@@ -65,6 +65,11 @@ extension Hart {
                 let value = bus.peekVirtual(self, base, size)
                 if let value { effects.store = (base, value, size) }
             }
+        case 0x73 where word == 0x3020_0073:
+            // mret writes mstatus, which Spike's commit log reports.
+            effects.csrs.append((0x300, "mstatus", mstatus))
+        case 0x73 where word == 0x1020_0073:
+            effects.csrs.append((0x100, "sstatus", mstatus & Status.supervisorView))
         case 0x73 where funct3 != 0 && funct3 != 4:
             let number = UInt16(word >> 20)
             let writes = funct3 & 3 == 1 || (word >> 15) & 31 != 0

@@ -132,3 +132,64 @@ import Toolchain
         #expect(run.stdout.contains("Platform HART Count       : 1"), "\(run.stdout)")
     }
 }
+
+@Suite struct RunCommandImageTests {
+    func write(_ source: String, _ name: String, _ directory: URL) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try source.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// A riscv-tests-style program: HTIF `tohost` for console output and the exit status.
+    @Test func htifConsoleAndExit() throws {
+        let directory = try ExternalTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try write("""
+            .globl _start
+        _start:
+            li a0, 'o'
+            call putchar
+            li a0, 'k'
+            call putchar
+            li t0, (5 << 1) | 1                 # exit with status 5
+            sd t0, tohost, t1
+        1:  j 1b
+        putchar:                                # device 1, command 1: console output
+            li t0, (1 << 56) | (1 << 48)
+            or t0, t0, a0
+            sd t0, tohost, t1
+            ret
+            .data
+            .p2align 3
+            .globl tohost
+        tohost: .dword 0
+            .globl fromhost
+        fromhost: .dword 0
+        """, "htif.S", directory)
+        let elf = try RunCommandTests.build(source, into: directory)
+        let run = try ExternalTools.run(try RunCommandTests.rvmk(), ["run", elf])
+        #expect(run.stdout == "ok")
+        #expect(run.status == 5)
+    }
+
+    /// A flat binary is loaded at 0x8000_0000 and entered there.
+    @Test func flatBinary() throws {
+        let directory = try ExternalTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try write("""
+            li t0, 0x10000000
+            li t1, '!'
+            sb t1, 0(t0)
+            li t0, 0x100000
+            li t1, (7 << 16) | 0x3333
+            sw t1, 0(t0)
+        1:  j 1b
+        """, "flat.S", directory)
+        let program = try #require(Assembler.assemble(path: source.path).program)
+        let flat = directory.appendingPathComponent("flat.bin")
+        try Data(program.flatImage()).write(to: flat)
+        let run = try ExternalTools.run(try RunCommandTests.rvmk(), ["run", flat.path])
+        #expect(run.stdout == "!")
+        #expect(run.status == 7)
+    }
+}

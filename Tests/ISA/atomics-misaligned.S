@@ -13,7 +13,8 @@
     EXPECT_TRAP 4, 1f
     lr.d a1, (a0)
     j fail
-1:  CHECK_TRAP 4, 0
+1:  ld t6, harness_seen_cause
+    CHECK_IMM t6, 4
     ld t6, harness_seen_tval
     CHECK t6, a0
     EXPECT_TRAP 6, 1f

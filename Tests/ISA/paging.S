@@ -26,7 +26,7 @@
     TEST 2                              # S cannot touch a U page unless SUM is set
     EXPECT_TRAP 13, 1f
     ENTER 1, s_load_user
-1:  CHECK_TRAP 13, USER
+1:  CHECK_TRAP 13, USER + 8
     li t0, 1 << 18                      # SUM
     csrs mstatus, t0
     EXPECT_TRAP 9, 1f
@@ -65,7 +65,8 @@
     csrc mstatus, t0
     mret
 1:  la t0, test_data
-    CHECK_TRAP 13, 0
+    ld t6, harness_seen_cause
+    CHECK_IMM t6, 13
     ld t6, harness_seen_tval
     CHECK t6, t0
 

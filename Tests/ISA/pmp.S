@@ -40,7 +40,8 @@
     csrw pmpcfg0, t0
     EXPECT_TRAP 5, 1f
     ENTER 1, s_load_guarded
-1:  CHECK_TRAP 5, 0
+1:  ld t6, harness_seen_cause
+    CHECK_IMM t6, 5
     ld t6, harness_seen_tval
     la t5, guarded
     CHECK t6, t5
