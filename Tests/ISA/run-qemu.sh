@@ -5,7 +5,8 @@
 #     Tests/ISA/run-qemu.sh [path/to/rvmk]      (default .build/release/rvmk)
 #
 # Prints one PASS/FAIL line per program and a summary; exits 1 if any failed.
-# Extra QEMU options (e.g. "-icount shift=0") may be given in QEMU_EXTRA.
+# A program that needs QEMU options says so in a comment line "# qemu: OPTIONS" (e.g.
+# "# qemu: -icount shift=0" for exact counters); QEMU_EXTRA adds options to every run.
 
 RVMK=${1:-.build/release/rvmk}
 DIR=$(cd "$(dirname "$0")" && pwd)
@@ -24,8 +25,9 @@ for src in "$DIR"/*.S; do
         failed=$((failed + 1))
         continue
     fi
+    options=$(sed -n 's/^# qemu: //p' "$src" | tr '\n' ' ')
     # shellcheck disable=SC2086
-    timeout 20 "$QEMU" -machine virt -bios none -nographic $QEMU_EXTRA \
+    timeout 20 "$QEMU" -machine virt -bios none -nographic $options $QEMU_EXTRA \
         -kernel "$elf" >"$TMP/$name.out" 2>&1 </dev/null
     status=$?
     if [ $status -eq 0 ]; then
