@@ -114,6 +114,36 @@
     lbu a0, 9(s1)
     CHECK_IMM a0, 0x04
 
+    # Misaligned accesses crossing a 4 KiB page boundary (at page_end).
+    TEST 45
+    la s3, page_end
+    li a2, 0x0123456789abcdef
+    sd a2, -3(s3)
+    ld a0, -3(s3)
+    CHECK a0, a2
+    lbu a0, -1(s3)
+    CHECK_IMM a0, 0xab
+    lbu a0, 0(s3)
+    CHECK_IMM a0, 0x89
+    lw a0, -2(s3)
+    CHECK_IMM a0, 0x6789abcd
+    TEST 46
+    li a2, 0xfedc
+    sh a2, -1(s3)
+    lhu a0, -1(s3)
+    CHECK_IMM a0, 0xfedc
+    lh a0, -1(s3)
+    CHECK_IMM a0, 0xfffffffffffffedc
+    ld a0, -3(s3)
+    CHECK_IMM a0, 0x01234567fedccdef
+    TEST 47
+    li a2, 0x80706050
+    sw a2, -2(s3)
+    lw a0, -2(s3)
+    CHECK_IMM a0, 0xffffffff80706050
+    lwu a0, -2(s3)
+    CHECK_IMM a0, 0x80706050
+
     # Store then load at overlapping addresses.
     TEST 50
     li a2, 0x8877665544332211
@@ -210,3 +240,7 @@ code_buffer:
 fresh_page:
     .word 0, 0
     .p2align 12
+    .zero 4088
+    .zero 8
+page_end:                       # 4 KiB aligned
+    .zero 8
