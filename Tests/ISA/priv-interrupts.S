@@ -118,6 +118,20 @@
     LOAD a0, irq_count
     CHECK_IMM a0, 0
 
+    TEST 27                         # MIE = 1 but mie.MTIE = 0: not taken either
+    csrw mie, x0
+    li a1, MSTATUS_MIE
+    csrs mstatus, a1
+    li a0, 1000
+1:  addi a0, a0, -1
+    bnez a0, 1b
+    li a1, MSTATUS_MIE
+    csrc mstatus, a1
+    LOAD a0, irq_count
+    CHECK_IMM a0, 0
+    li a1, 1 << IRQ_MTI
+    csrw mie, a1
+
     TEST 5                          # MIE = 1: taken, mcause = bit 63 | 7
     li a1, MSTATUS_MIE
     csrs mstatus, a1
