@@ -120,30 +120,25 @@
     TEST 5                          # the UART's interrupt makes source 10 pending
     UART_IRQ_ON
     WAIT_PENDING 1
-    csrr a0, mip                    # not enabled for context 0: no MEIP
-    CHECK_BITS a0, MEIP | SEIP, 0
+    WAIT_CSR mip, MEIP | SEIP, 0   # not enabled for context 0: no MEIP
 
     TEST 6                          # priority 0 means never: enabled but no MEIP
     li a1, 1 << UART_IRQ
     sw a1, 0(s2)
-    csrr a0, mip
-    CHECK_BITS a0, MEIP, 0
+    WAIT_CSR mip, MEIP, 0
 
     TEST 7                          # priority 1 > threshold 0: MEIP
     li a1, 1
     sw a1, (UART_IRQ * 4)(s0)
-    csrr a0, mip
-    CHECK_BITS a0, MEIP | SEIP, MEIP
+    WAIT_CSR mip, MEIP | SEIP, MEIP
 
     TEST 8                          # threshold 1: priority must exceed it; no MEIP
     li a1, 1
     sw a1, 0(s3)
-    csrr a0, mip
-    CHECK_BITS a0, MEIP, 0
+    WAIT_CSR mip, MEIP, 0
     li a1, 2                        # priority 2 > 1: MEIP again
     sw a1, (UART_IRQ * 4)(s0)
-    csrr a0, mip
-    CHECK_BITS a0, MEIP, MEIP
+    WAIT_CSR mip, MEIP, MEIP
     sw x0, 0(s3)
 
     TEST 9                          # claim: returns 10, clears pending and MEIP
@@ -151,8 +146,7 @@
     CHECK_IMM a0, UART_IRQ
     lw a0, 0(s1)
     CHECK_BITS a0, 1 << UART_IRQ, 0
-    csrr a0, mip
-    CHECK_BITS a0, MEIP, 0
+    WAIT_CSR mip, MEIP, 0
     lw a0, 4(s3)                    # claimed and not completed: nothing to claim
     CHECK_IMM a0, 0
 
@@ -162,8 +156,7 @@
     sw a1, 4(s3)
     lw a0, 0(s1)
     CHECK_BITS a0, 1 << UART_IRQ, 0
-    csrr a0, mip
-    CHECK_BITS a0, MEIP, 0
+    WAIT_CSR mip, MEIP, 0
 
     TEST 11                         # context 1 (S) enabled instead: SEIP, not MEIP
     sw x0, 0(s2)
@@ -171,12 +164,10 @@
     sw a1, 0(s4)
     UART_IRQ_ON
     WAIT_PENDING 1
-    csrr a0, mip
-    CHECK_BITS a0, MEIP | SEIP, SEIP
+    WAIT_CSR mip, MEIP | SEIP, SEIP
     lw a0, 4(s5)
     CHECK_IMM a0, UART_IRQ
-    csrr a0, mip
-    CHECK_BITS a0, SEIP, 0
+    WAIT_CSR mip, SEIP, 0
     UART_IRQ_OFF
     li a1, UART_IRQ
     sw a1, 4(s5)
@@ -249,8 +240,7 @@
     sw a1, 0(s6)
     lw a0, 0(s6)
     CHECK_IMM a0, 1
-    csrr a0, mip
-    CHECK_BITS a0, 1 << 3, 1 << 3
+    WAIT_CSR mip, 1 << 3, 1 << 3
     sw x0, 0(s6)
     lw a0, 0(s6)
     CHECK_IMM a0, 0
