@@ -36,10 +36,20 @@ let package = Package(
             dependencies: ["Toolchain", "Emulator"],
             path: "Toolchain/rvmk"
         ),
+        .target(
+            name: "TestSupport",
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "ToolchainTests",
-            dependencies: ["Toolchain"],
+            dependencies: ["Toolchain", "TestSupport"],
             path: "Tests/ToolchainTests"
         ),
+        .testTarget(
+            name: "EmulatorTests",
+            dependencies: ["Emulator", "Toolchain", "TestSupport"],
+            path: "Tests/EmulatorTests"
+        ),
+
     ]
 )

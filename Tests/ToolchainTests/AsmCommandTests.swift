@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Toolchain
+import TestSupport
 
 @Suite struct AsmCommandTests {
     @Test func assemblesToELFAndFlatBinary() throws {
@@ -50,5 +51,33 @@ import Testing
         let missing = try ExternalTools.run(rvmk, ["asm", "/nonexistent/x.S"])
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("/nonexistent/x.S: no such file"))
+    }
+}
+
+@Suite struct AssemblerELFTests {
+    /// Every corpus program as an ELF: `readelf -a` and `objdump -d` read it without a word
+    /// of warning, and readelf sees the sections, segments, entry and symbols we wrote.
+    @Test(.enabled(if: ExternalTools.binutilsAvailable, "needs riscv64-unknown-elf-readelf (Debian: binutils-riscv64-unknown-elf)"),
+          arguments: AssemblerDifferentialTests.sources)
+    func readelfAcceptsOurELF(_ name: String) throws {
+        let source = ExternalTools.corpus.appendingPathComponent(name).path
+        let program = try #require(Assembler.assemble(path: source, options: AssemblerOptions(includePaths: [ExternalTools.corpus.path])).program)
+        let directory = try ExternalTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let elf = directory.appendingPathComponent("out.elf").path
+        try Data(program.elfImage()).write(to: URL(fileURLWithPath: elf))
+        for (tool, arguments) in [("riscv64-unknown-elf-readelf", ["-a", "-W", elf]), ("riscv64-unknown-elf-objdump", ["-d", elf])] {
+            let output = try ExternalTools.run(ExternalTools.find(tool)!, arguments)
+            #expect(output.status == 0)
+            let complaints = (output.stdout + output.stderr).split(separator: "\n").filter {
+                $0.localizedCaseInsensitiveContains("warning") || $0.localizedCaseInsensitiveContains("error")
+            }
+            #expect(complaints.isEmpty, "\(tool) on \(name): \(complaints)")
+        }
+        let readelf = try ExternalTools.run(ExternalTools.find("riscv64-unknown-elf-readelf")!, ["-h", "-S", "-s", "-W", elf]).stdout
+        #expect(readelf.contains("RISC-V"))
+        #expect(readelf.contains("Entry point address:               0x\(String(program.entry, radix: 16))"))
+        for section in program.sections { #expect(readelf.contains(" \(section.name) "), "\(section.name)") }
+        for symbol in program.symbols.prefix(20) { #expect(readelf.contains(" \(symbol.name)"), "\(symbol.name)") }
     }
 }

@@ -5,6 +5,7 @@
 import Foundation
 import Testing
 @testable import Toolchain
+import TestSupport
 
 @Suite struct AssemblerDifferentialTests {
     static let sources: [String] = (try? FileManager.default.contentsOfDirectory(atPath: ExternalTools.corpus.path))?

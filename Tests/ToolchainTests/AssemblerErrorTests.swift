@@ -4,6 +4,7 @@
 import Foundation
 import Testing
 @testable import Toolchain
+import TestSupport
 
 @Suite struct AssemblerErrorTests {
     /// Assembles `source` as test.S and returns the error descriptions.

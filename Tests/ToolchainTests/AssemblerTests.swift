@@ -3,6 +3,7 @@
 import Foundation
 import Testing
 @testable import Toolchain
+import TestSupport
 
 @Suite struct AssemblerTests {
     func program(_ source: String, options: AssemblerOptions = AssemblerOptions()) throws -> Program {

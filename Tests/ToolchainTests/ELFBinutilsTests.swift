@@ -73,10 +73,12 @@ struct ELFBinutilsTests {
         return text
     }
 
-    /// Assembles and links `source` in a fresh directory; returns the executable's path.
+    /// One scratch directory for the whole run, so that repeated runs do not pile up.
+    private static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rvmk-elf-binutils-tests")
+
+    /// Assembles and links `source` in the scratch directory; returns the executable's path.
     private static func build() throws -> String {
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rvmk-elf-\(UUID().uuidString)")
+        let directory = scratch.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let source = directory.appendingPathComponent("p.S").path
         try Self.source.write(toFile: source, atomically: true, encoding: .utf8)

@@ -213,7 +213,7 @@ extension Array where Element == UInt8 {
         // Mapping symbol $xrv64... and the absolute __global_pointer$ are not labels.
         #expect(map.symbols(at: 0x8000_0000) == ["_start"])
         #expect(map.address(of: "__global_pointer$") == nil)
-        // Globals before locals, objects before notype, then symbol-table order.
+        // As objdump sorts them: objects before notype, globals before locals, then by name.
         #expect(map.symbols(at: 0x8000_101e) == ["counter", "__DATA_BEGIN__"])
         #expect(map.symbols(at: 0x8000_1022) == ["__SDATA_BEGIN__", "__bss_start", "_edata", "buf"])
         #expect(map.address(of: "buf") == 0x8000_1022)

@@ -10,6 +10,8 @@ extension AssemblerState {
         }
         let addresses = layout()
         sectionAddresses = addresses
+        // Nothing can be encoded at addresses that do not exist.
+        guard !placementFailed else { return }
         collectPcrelHighs()
         var built: [(Int, ProgramSection)] = []
         for index in placementOrder() {

@@ -142,20 +142,32 @@ extension AssemblerState {
         }
     }
 
+    /// The largest program rvmk assembles: a guest image spans at most this much memory.
+    static let maximumSpan: UInt64 = 1 << 30
+
     private func place() -> [Int64] {
         var addresses = [Int64](repeating: 0, count: sections.count)
-        var address = Int64(bitPattern: options.base)
+        // Unsigned, so that a base near the top of memory cannot overflow unnoticed.
+        var address = options.base
         var enteredData = false
         for index in placementOrder() {
             let section = sections[index]
             if group(section) >= 2 && !enteredData {
                 // DATA_SEGMENT_ALIGN(MAXPAGESIZE 0x1000, COMMONPAGESIZE 0x1000).
-                address = ((address + 0xfff) & ~0xfff) + (address & 0xfff)
+                address = ((address &+ 0xfff) & ~0xfff) &+ (address & 0xfff)
                 enteredData = true
             }
-            address = (address + section.alignment - 1) & ~(section.alignment - 1)
-            addresses[index] = address
-            address += size(of: section)
+            let alignment = UInt64(section.alignment)
+            address = (address &+ alignment &- 1) & ~(alignment &- 1)
+            addresses[index] = Int64(bitPattern: address)
+            let (end, overflow) = address.addingReportingOverflow(UInt64(size(of: section)))
+            if overflow || address < options.base || end &- options.base > AssemblerState.maximumSpan {
+                let reason = overflow || address < options.base ? "runs past the top of the address space" : "makes the program span more than 1 GiB"
+                error("section '\(section.name)' at 0x\(String(address, radix: 16)) \(reason)", at: section.items.first?.location)
+                placementFailed = true
+                return addresses
+            }
+            address = end
         }
         return addresses
     }

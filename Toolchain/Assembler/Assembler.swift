@@ -128,6 +128,7 @@ final class AssemblerState {
     var pcrelHighs: [Int64: Int64] = [:]
     var symbolDepth = 0
     var compressedEmitted = false
+    var placementFailed = false
     var program: Program?
 
     init(options: AssemblerOptions) {

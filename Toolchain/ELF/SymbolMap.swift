@@ -7,9 +7,10 @@
 // section (st_shndx neither SHN_UNDEF nor reserved, so SHN_ABS constants are left out).
 // Mapping symbols (`$x`, `$d`, `$xrv64i2p1...`, psABI "Mapping Symbol") are left out too.
 //
-// Tie rule, when several symbols sit at one address: global before weak before local, then
-// function/object before notype, then the order of the symbol table. The first of these is
-// the one `lookup` names; `symbols(at:)` lists them all in this order.
+// Tie rule, when several symbols sit at one address, as objdump sorts them (so listings name
+// the same label): functions first, then objects, then global and weak before local, then
+// names not starting with '.', then by name. The first of these is the one `lookup` names;
+// `symbols(at:)` lists them all in this order.
 
 public struct SymbolMap: Sendable {
     /// Distinct addresses, ascending.
@@ -24,7 +25,8 @@ public struct SymbolMap: Sendable {
         let ordered = kept.sorted { a, b in
             if a.element.value != b.element.value { return a.element.value < b.element.value }
             let ra = SymbolMap.rank(a.element), rb = SymbolMap.rank(b.element)
-            return ra != rb ? ra < rb : a.offset < b.offset
+            if ra != rb { return ra < rb }
+            return a.element.name != b.element.name ? a.element.name.utf8.lexicographicallyPrecedes(b.element.name.utf8) : a.offset < b.offset
         }
         var addresses: [UInt64] = [], names: [[String]] = []
         for (_, symbol) in ordered {
@@ -66,6 +68,13 @@ public struct SymbolMap: Sendable {
         return names[index]
     }
 
+    /// The first label address above `address` and below `limit`, if any.
+    public func next(after address: UInt64, before limit: UInt64) -> UInt64? {
+        let index = upperBound(address)
+        guard index < addresses.count, addresses[index] < limit else { return nil }
+        return addresses[index]
+    }
+
     /// The number of addresses <= `address` (index of the first one above it).
     private func upperBound(_ address: UInt64) -> Int {
         var low = 0, high = addresses.count
@@ -91,9 +100,13 @@ public struct SymbolMap: Sendable {
         name == "$d" || name == "$x" || name.hasPrefix("$xrv")
     }
 
-    /// Lower is better: binding first, then type.
+    /// Lower is better: functions, then objects, then global/weak before local, then names
+    /// that do not start with '.' (objdump's compare_symbols).
     private static func rank(_ symbol: ELFSymbol) -> Int {
-        bindingRank(symbol) * 2 + (symbol.type == .notype ? 1 : 0)
+        let type = symbol.type == .function ? 0 : (symbol.type == .object ? 1 : 2)
+        let local = symbol.binding == .local ? 1 : 0
+        let dot = symbol.name.hasPrefix(".") ? 1 : 0
+        return type * 4 + local * 2 + dot
     }
 
     private static func bindingRank(_ symbol: ELFSymbol) -> Int {

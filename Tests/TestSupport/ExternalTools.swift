@@ -4,9 +4,9 @@
 // names the package, so `swift test` says clearly that they were skipped.
 import Foundation
 
-enum ExternalTools {
+public enum ExternalTools {
     /// The full path of `name` on PATH, or nil.
-    static func find(_ name: String) -> String? {
+    public static func find(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for directory in path.split(separator: ":") {
             let candidate = "\(directory)/\(name)"
@@ -15,12 +15,12 @@ enum ExternalTools {
         return nil
     }
 
-    static let binutilsAvailable: Bool = ["as", "ld", "objcopy", "objdump", "readelf"].allSatisfy {
+    public static let binutilsAvailable: Bool = ["as", "ld", "objcopy", "objdump", "readelf"].allSatisfy {
         find("riscv64-unknown-elf-\($0)") != nil
     }
 
     /// The rvmk executable from the same build as the test bundle.
-    static var rvmk: String? {
+    public static var rvmk: String? {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for _ in 0..<4 {
             let candidate = directory.appendingPathComponent("rvmk").path
@@ -30,14 +30,15 @@ enum ExternalTools {
         return nil
     }
 
-    struct Output {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+    public struct Output {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
     /// Runs a program to completion with no standard input.
-    static func run(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> Output {
+    public static func run(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                           input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -45,8 +46,13 @@ enum ExternalTools {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(Data(input.utf8))
+            try? stdin.fileHandleForWriting.close()
+        }
         // Read before waiting so that a full pipe cannot block the child.
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
@@ -56,13 +62,17 @@ enum ExternalTools {
     }
 
     /// A fresh temporary directory, removed by the caller.
-    static func temporaryDirectory() throws -> URL {
+    public static func temporaryDirectory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rvmk-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
-    /// `Tests/Corpus` in the source tree.
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus")
+    /// `Tests/` in the source tree.
+    public static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `Tests/Corpus`: the assembler's differential corpus.
+    public static let corpus = testsDirectory.appendingPathComponent("Corpus")
+
+    public static let qemuAvailable = find("qemu-system-riscv64") != nil
 }

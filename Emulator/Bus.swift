@@ -1,0 +1,150 @@
+// The physical address space: RAM, reached by the hart through host pointers, and the
+// devices, reached through `MMIODevice` on the slow path (TinyEMU's iomem model). Anything
+// else is an access fault.
+
+public final class Bus {
+    public let memory: PhysicalMemory
+    private var devices: [(base: UInt64, size: UInt64, device: MMIODevice)] = []
+    /// HTIF `tohost`/`fromhost` (Spike's host interface), when the image has a `tohost` symbol.
+    var htif: HTIF?
+    /// Called after every device access, so the machine can move interrupt lines and end
+    /// the hart's slice.
+    var onDeviceAccess: () -> Void = {}
+
+    init(memory: PhysicalMemory) {
+        self.memory = memory
+    }
+
+    func attach(_ device: MMIODevice, at base: UInt64, size: UInt64) {
+        devices.append((base, size, device))
+    }
+
+    /// True when `address` is in RAM and the page may be cached for direct access: HTIF's
+    /// page goes through `read`/`write` so that its accesses are seen.
+    func isDirect(_ page: UInt64) -> Bool {
+        guard memory.contains(page, 0x1000) else { return false }
+        if let htif, htif.page == page { return false }
+        return true
+    }
+
+    /// A physical read of 1, 2, 4 or 8 bytes; nil when nothing answers at `address`.
+    func read(_ address: UInt64, width: Int) -> UInt64? {
+        if let htif, let value = htif.read(address, width: width) { return value }
+        if memory.contains(address, UInt64(width)) {
+            let offset = Int(address - memory.base)
+            var value: UInt64 = 0
+            for index in 0..<width { value |= UInt64(memory.pointer.load(fromByteOffset: offset + index, as: UInt8.self)) << UInt64(8 * index) }
+            return value
+        }
+        for entry in devices where address &- entry.base < entry.size {
+            let value = entry.device.read(offset: address - entry.base, width: width)
+            onDeviceAccess()
+            return value
+        }
+        return nil
+    }
+
+    /// A physical write; false when nothing answers at `address`.
+    func write(_ address: UInt64, width: Int, value: UInt64) -> Bool {
+        if let htif, htif.write(address, width: width, value: value) { return true }
+        if memory.contains(address, UInt64(width)) {
+            let offset = Int(address - memory.base)
+            for index in 0..<width {
+                memory.pointer.storeBytes(of: UInt8(truncatingIfNeeded: value >> UInt64(8 * index)), toByteOffset: offset + index, as: UInt8.self)
+            }
+            return true
+        }
+        for entry in devices where address &- entry.base < entry.size {
+            let accepted = entry.device.write(offset: address - entry.base, width: width, value: value)
+            onDeviceAccess()
+            return accepted
+        }
+        return false
+    }
+}
+
+/// Spike's host-target interface, for riscv-tests-style programs: a store to `tohost` with
+/// bit 0 set ends the run with status `value >> 1`; device 1, command 1 prints a character.
+final class HTIF {
+    let tohost: UInt64
+    let fromhost: UInt64?
+    let page: UInt64
+    private let output: (UInt8) -> Void
+    private(set) var exitCode: Int32?
+    private var pending: UInt64 = 0
+
+    init(tohost: UInt64, fromhost: UInt64?, output: @escaping (UInt8) -> Void) {
+        self.tohost = tohost
+        self.fromhost = fromhost
+        page = tohost & ~0xfff
+        self.output = output
+    }
+
+    func read(_ address: UInt64, width: Int) -> UInt64? {
+        if address == tohost && width >= 4 { return 0 }
+        if let fromhost, address == fromhost && width >= 4 { return 0 }
+        return nil
+    }
+
+    func write(_ address: UInt64, width: Int, value: UInt64) -> Bool {
+        if address == tohost + 4 && width == 4 {
+            // The high half of a 64-bit command written as two words (RV32 style).
+            pending = (pending & 0xffff_ffff) | value << 32
+            command(pending)
+            return true
+        }
+        guard address == tohost else { return false }
+        if width == 4 {
+            pending = value & 0xffff_ffff
+            if value & 1 == 1 { command(pending) }
+            return true
+        }
+        command(value)
+        return true
+    }
+
+    private func command(_ value: UInt64) {
+        let device = value >> 56, command = (value >> 48) & 0xff
+        if device == 0 && command == 0 && value & 1 == 1 {
+            exitCode = Int32(truncatingIfNeeded: (value & 0xffff_ffff_ffff) >> 1)
+        } else if device == 1 && command == 1 {
+            output(UInt8(truncatingIfNeeded: value))
+        }
+    }
+}
+
+/// A software TLB: for each kind of access, 256 direct-mapped entries that turn a virtual
+/// page into a host address, valid for the current privilege and translation settings
+/// (it is flushed whenever they change).
+final class TLB {
+    struct Entry {
+        /// The virtual page number, or `.max` when empty.
+        var tag: UInt64 = .max
+        /// Host address minus virtual address: `host = addend &+ va`.
+        var addend: UInt64 = 0
+    }
+
+    static let size = 256
+    let read: UnsafeMutablePointer<Entry>
+    let write: UnsafeMutablePointer<Entry>
+    let fetch: UnsafeMutablePointer<Entry>
+
+    init() {
+        read = .allocate(capacity: TLB.size)
+        write = .allocate(capacity: TLB.size)
+        fetch = .allocate(capacity: TLB.size)
+        flush()
+    }
+
+    deinit {
+        read.deallocate()
+        write.deallocate()
+        fetch.deallocate()
+    }
+
+    func flush() {
+        read.initialize(repeating: Entry(), count: TLB.size)
+        write.initialize(repeating: Entry(), count: TLB.size)
+        fetch.initialize(repeating: Entry(), count: TLB.size)
+    }
+}

@@ -1,0 +1,92 @@
+// What the tracer needs from the hart: the state before an instruction and what the
+// instruction then wrote (registers, CSRs, memory), decoded from the instruction itself so
+// that a write of an unchanged value is still reported, as Spike reports it.
+
+import Toolchain
+
+extension Hart {
+    public struct Snapshot {
+        public let pc: UInt64
+        public let privilege: Privilege
+        /// The instruction bits as fetched (16 bits for a compressed instruction).
+        public let word: UInt32
+        public let length: Int
+        let expanded: UInt32
+        let registers: [UInt64]
+    }
+
+    public struct Effects {
+        public var registers: [(Int, UInt64)] = []
+        public var csrs: [(UInt16, String, UInt64)] = []
+        public var load: UInt64?
+        public var store: (address: UInt64, value: UInt64, size: Int)?
+    }
+
+    /// The state before the next instruction; reading it has no side effects on the guest.
+    public func snapshot() -> Snapshot {
+        var word: UInt32 = 0
+        if let pa = translateQuietly(pc), let low = bus.peek(pa, width: 2) {
+            word = UInt32(low)
+            if word & 3 == 3, let pa2 = translateQuietly(pc &+ 2), let high = bus.peek(pa2, width: 2) { word |= UInt32(high) << 16 }
+        }
+        let compressed = word & 3 != 3
+        let expanded = compressed ? expand[Int(word & 0xffff)] : word
+        return Snapshot(pc: pc, privilege: privilege, word: compressed ? word & 0xffff : word, length: compressed ? 2 : 4,
+                        expanded: expanded, registers: (0..<32).map { x[$0] })
+    }
+
+    private func translateQuietly(_ va: UInt64) -> UInt64? {
+        let saved = (faultCause, faultValue)
+        defer { (faultCause, faultValue) = saved }
+        return translate(va, .fetch)
+    }
+
+    /// What the instruction described by `before` wrote.
+    public func effects(since before: Snapshot) -> Effects {
+        var effects = Effects()
+        let word = before.expanded
+        let opcode = word & 0x7f, rd = Int((word >> 7) & 31), funct3 = (word >> 12) & 7
+        let base = before.registers[Int((word >> 15) & 31)]
+        let writesRegister: Set<UInt32> = [0x37, 0x17, 0x6f, 0x67, 0x03, 0x13, 0x33, 0x1b, 0x3b, 0x2f]
+        if rd != 0 && (writesRegister.contains(opcode) || (opcode == 0x73 && funct3 != 0)) {
+            effects.registers.append((rd, x[rd]))
+        }
+        switch opcode {
+        case 0x03:
+            effects.load = base &+ Decode.iImmediate(word)
+        case 0x23:
+            let size = 1 << Int(funct3)
+            let value = before.registers[Int((word >> 20) & 31)]
+            effects.store = (base &+ Decode.sImmediate(word), size == 8 ? value : value & ((1 << UInt64(size * 8)) - 1), size)
+        case 0x2f:
+            effects.load = base
+            if word >> 27 != 2 {
+                let size = funct3 == 3 ? 8 : 4
+                let value = bus.peekVirtual(self, base, size)
+                if let value { effects.store = (base, value, size) }
+            }
+        case 0x73 where funct3 != 0 && funct3 != 4:
+            let number = UInt16(word >> 20)
+            let writes = funct3 & 3 == 1 || (word >> 15) & 31 != 0
+            if writes, let value = readCSR(number) {
+                effects.csrs.append((number, CSRNames.name(number) ?? "0x" + String(number, radix: 16), value))
+            }
+        default:
+            break
+        }
+        return effects
+    }
+}
+
+extension Bus {
+    /// A read with no side effects: RAM only.
+    func peek(_ address: UInt64, width: Int) -> UInt64? {
+        guard memory.contains(address, UInt64(width)) || address >> 12 == 1 else { return nil }
+        return read(address, width: width)
+    }
+
+    func peekVirtual(_ hart: Hart, _ va: UInt64, _ width: Int) -> UInt64? {
+        guard let pa = hart.translate(va, .load) else { return nil }
+        return peek(pa, width: width)
+    }
+}

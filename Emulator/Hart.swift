@@ -1,0 +1,186 @@
+// One RV64IMAC hart: registers, privilege, the CSRs of the privileged architecture 1.12 that
+// rvmk implements, and the state the interpreter keeps between instructions. Execution is
+// in `Hart+Execute.swift`, address translation in `Hart+MMU.swift`, traps and interrupts in
+// `Hart+Trap.swift`, CSR access rules in `Hart+CSR.swift`.
+
+/// Privilege levels (privileged spec 1.12, table 1.1).
+public enum Privilege: UInt64, Sendable {
+    case user = 0
+    case supervisor = 1
+    case machine = 3
+}
+
+/// `mstatus` fields (privileged spec 1.12, section 3.1.6).
+enum Status {
+    static let SIE: UInt64 = 1 << 1
+    static let MIE: UInt64 = 1 << 3
+    static let SPIE: UInt64 = 1 << 5
+    static let MPIE: UInt64 = 1 << 7
+    static let SPP: UInt64 = 1 << 8
+    static let MPP: UInt64 = 3 << 11
+    static let MPRV: UInt64 = 1 << 17
+    static let SUM: UInt64 = 1 << 18
+    static let MXR: UInt64 = 1 << 19
+    static let TVM: UInt64 = 1 << 20
+    static let TW: UInt64 = 1 << 21
+    static let TSR: UInt64 = 1 << 22
+    /// UXL = SXL = 2: XLEN 64 in U and S mode, read-only.
+    static let XLEN: UInt64 = (2 << 32) | (2 << 34)
+    static let writable: UInt64 = SIE | MIE | SPIE | MPIE | SPP | MPP | MPRV | SUM | MXR | TVM | TW | TSR
+    /// The `sstatus` view.
+    static let supervisorView: UInt64 = SIE | SPIE | SPP | SUM | MXR | (3 << 32)
+    static let supervisorWritable: UInt64 = SIE | SPIE | SPP | SUM | MXR
+}
+
+/// Interrupt bits of `mip`/`mie` and causes (section 3.1.9).
+enum Interrupt {
+    static let SSI: UInt64 = 1 << 1
+    static let MSI: UInt64 = 1 << 3
+    static let STI: UInt64 = 1 << 5
+    static let MTI: UInt64 = 1 << 7
+    static let SEI: UInt64 = 1 << 9
+    static let MEI: UInt64 = 1 << 11
+    static let supervisor: UInt64 = SSI | STI | SEI
+    static let all: UInt64 = SSI | MSI | STI | MTI | SEI | MEI
+    /// Priority order for simultaneous interrupts: MEI, MSI, MTI, SEI, SSI, STI.
+    static let order: [UInt64] = [11, 3, 7, 9, 1, 5]
+}
+
+/// Exception causes (section 3.1.15, table 3.6).
+public enum Cause {
+    public static let instructionMisaligned: UInt64 = 0
+    public static let instructionAccessFault: UInt64 = 1
+    public static let illegalInstruction: UInt64 = 2
+    public static let breakpoint: UInt64 = 3
+    public static let loadMisaligned: UInt64 = 4
+    public static let loadAccessFault: UInt64 = 5
+    public static let storeMisaligned: UInt64 = 6
+    public static let storeAccessFault: UInt64 = 7
+    public static let userEcall: UInt64 = 8
+    public static let supervisorEcall: UInt64 = 9
+    public static let machineEcall: UInt64 = 11
+    public static let instructionPageFault: UInt64 = 12
+    public static let loadPageFault: UInt64 = 13
+    public static let storePageFault: UInt64 = 15
+    public static let interrupt: UInt64 = 1 << 63
+}
+
+/// Why `run` returned before its budget was spent.
+public enum StopReason: Equatable, Sendable {
+    case budget
+    /// `wfi` with no interrupt pending: the machine may skip time.
+    case waitingForInterrupt
+    /// A device asked to stop (test finisher, HTIF).
+    case deviceRequest
+}
+
+public final class Hart {
+    /// x0..x31; x[0] is kept 0.
+    let x: UnsafeMutablePointer<UInt64>
+    public var pc: UInt64 = 0x1000
+    public var privilege: Privilege = .machine
+
+    // Machine-level CSRs.
+    var mstatus: UInt64 = Status.XLEN
+    var misa: UInt64 = (2 << 62) | (1 << 0) | (1 << 2) | (1 << 8) | (1 << 12) | (1 << 18) | (1 << 20)
+    var medeleg: UInt64 = 0
+    var mideleg: UInt64 = 0
+    var mie: UInt64 = 0
+    /// The software-writable bits of mip (SSIP, and STIP/SEIP as M-mode writes them).
+    var mipSoftware: UInt64 = 0
+    var mtvec: UInt64 = 0
+    var mcounteren: UInt64 = 0
+    var mscratch: UInt64 = 0
+    var mepc: UInt64 = 0
+    var mcause: UInt64 = 0
+    var mtval: UInt64 = 0
+    var menvcfg: UInt64 = 0
+    // Supervisor-level CSRs.
+    var stvec: UInt64 = 0
+    var scounteren: UInt64 = 0
+    var sscratch: UInt64 = 0
+    var sepc: UInt64 = 0
+    var scause: UInt64 = 0
+    var stval: UInt64 = 0
+    var senvcfg: UInt64 = 0
+    var satp: UInt64 = 0
+    var stimecmp: UInt64 = .max
+    // Physical memory protection: 16 entries.
+    var pmpcfg = [UInt8](repeating: 0, count: 16)
+    var pmpaddr = [UInt64](repeating: 0, count: 16)
+    /// Some PMP entry is on (A != 0); with none, S and U may access nothing.
+    var pmpActive = false
+
+    /// Retired instructions (minstret) and the offset a write to mcycle leaves.
+    public var instret: UInt64 = 0
+    var cycleOffset: UInt64 = 0
+    /// Virtual time that `wfi` skipped, in instruction units: mcycle and mtime include it.
+    public var idle: UInt64 = 0
+
+    /// LR/SC reservation: the reserved physical address, or nil.
+    var reservation: UInt64?
+
+    // Set by memory helpers when an access faults.
+    var faultCause: UInt64 = 0
+    var faultValue: UInt64 = 0
+
+    let bus: Bus
+    let memory: PhysicalMemory
+    let clint: CLINT
+    let plic: PLIC
+    /// The compressed-instruction expansion table (`CompressedExpansion`).
+    let expand: UnsafeMutablePointer<UInt32>
+    let tlb: TLB
+
+    public internal(set) var stopReason: StopReason = .budget
+    /// Set by a device write that must end the current slice (finisher, HTIF).
+    var stopRequested = false
+    /// Set when the guest touched a device: the slice ends after this instruction.
+    var endSlice = false
+    /// Called on every trap (cause, tval) and xRET (true for mret): for `--events`.
+    public var trapHook: ((UInt64, UInt64) -> Void)?
+    public var returnHook: ((Bool) -> Void)?
+    public var satpHook: ((UInt64) -> Void)?
+    /// The pc at which the last trap was taken.
+    public internal(set) var trapPC: UInt64 = 0
+
+    init(bus: Bus, clint: CLINT, plic: PLIC) {
+        self.bus = bus
+        memory = bus.memory
+        self.clint = clint
+        self.plic = plic
+        x = .allocate(capacity: 32)
+        x.initialize(repeating: 0, count: 32)
+        expand = CompressedExpansion.shared
+        tlb = TLB()
+    }
+
+    deinit {
+        x.deallocate()
+    }
+
+    /// Register `index` (0...31).
+    public func register(_ index: Int) -> UInt64 { x[index & 31] }
+
+    public func setRegister(_ index: Int, _ value: UInt64) {
+        if index & 31 != 0 { x[index & 31] = value }
+    }
+
+    /// The virtual clock: retired instructions plus skipped idle time.
+    var clock: UInt64 { instret &+ idle }
+
+    /// mip as software sees it: the device lines and the software-written bits.
+    var mip: UInt64 {
+        var value = mipSoftware & (Interrupt.SSI | Interrupt.SEI | (stimecmpEnabled ? 0 : Interrupt.STI))
+        if clint.msip { value |= Interrupt.MSI }
+        let time = clint.mtime
+        if time >= clint.mtimecmp { value |= Interrupt.MTI }
+        if stimecmpEnabled && time >= stimecmp { value |= Interrupt.STI }
+        if plic.interruptPending(context: 0) { value |= Interrupt.MEI }
+        if plic.interruptPending(context: 1) { value |= Interrupt.SEI }
+        return value
+    }
+
+    /// menvcfg.STCE (Sstc): stimecmp drives mip.STIP.
+    var stimecmpEnabled: Bool { menvcfg >> 63 != 0 }
+}

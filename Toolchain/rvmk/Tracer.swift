@@ -1,0 +1,155 @@
+// `--trace` and `--events`. Tracing runs the hart one instruction at a time in this loop of
+// its own, so the untraced loop never tests a trace flag. Each retired instruction is one
+// line: in rvmk's format with the disassembly and the nearest symbol, or in Spike's
+// `--log-commits` format (`core   0: 3 0x0000000080000002 (0x12fd) x5  0x0000000000000001`),
+// with the registers, memory and CSRs the instruction wrote.
+import Emulator
+import Foundation
+import Toolchain
+
+enum TraceFormat: String {
+    case rvmk, spike
+}
+
+final class Tracer {
+    private let format: TraceFormat
+    private let handle: FileHandle
+    private var buffer = ""
+    private let listing: DisassemblyListing
+    private var startAddress: UInt64?
+    private let modes: Set<Privilege>?
+    private var remaining: UInt64
+    private let traceInstructions: Bool
+
+    static func make(_ options: RunCommand.Options, _ machine: Machine) throws -> Tracer? {
+        guard options.trace != nil || options.events else { return nil }
+        var handle = FileHandle.standardError
+        if let path = options.trace, !path.isEmpty {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let file = FileHandle(forWritingAtPath: path) else {
+                throw MachineError(description: "\(path): cannot write the trace")
+            }
+            handle = file
+        }
+        let symbols = SymbolMap(machine.symbols)
+        var start: UInt64?
+        if let where_ = options.traceStart {
+            guard let address = symbols.address(of: where_) ?? parseNumber(where_) else {
+                throw MachineError(description: "\(options.image): no symbol '\(where_)' for --trace-start")
+            }
+            start = address
+        }
+        let tracer = Tracer(format: options.traceFormat, handle: handle, listing: DisassemblyListing(symbols: symbols, all: machine.symbols),
+                            start: start, modes: options.traceModes, count: options.traceCount, instructions: options.trace != nil)
+        if options.events { tracer.attachEvents(machine.hart) }
+        return tracer
+    }
+
+    private init(format: TraceFormat, handle: FileHandle, listing: DisassemblyListing, start: UInt64?,
+                 modes: Set<Privilege>?, count: UInt64?, instructions: Bool) {
+        self.format = format
+        self.handle = handle
+        self.listing = listing
+        startAddress = start
+        self.modes = modes
+        remaining = count ?? .max
+        traceInstructions = instructions
+    }
+
+    /// Runs the hart like `Hart.run`, tracing each instruction.
+    func run(_ hart: Hart, _ limit: UInt64) -> UInt64 {
+        guard traceInstructions else { return hart.run(limit) }
+        var steps: UInt64 = 0
+        while steps < limit {
+            steps += 1
+            let before = hart.snapshot()
+            let retired = hart.instret
+            let keepGoing = hart.singleStep()
+            if hart.instret != retired { record(before, hart) }
+            if !keepGoing { break }
+        }
+        if buffer.utf8.count > 1 << 16 { flushBuffer() }
+        return steps
+    }
+
+    private func record(_ before: Hart.Snapshot, _ hart: Hart) {
+        if let start = startAddress {
+            guard before.pc == start else { return }
+            startAddress = nil
+        }
+        guard remaining > 0, modes?.contains(before.privilege) ?? true else { return }
+        remaining -= 1
+        let effects = hart.effects(since: before)
+        buffer += format == .spike ? spikeLine(before, effects) : rvmkLine(before, effects)
+        buffer += "\n"
+        if buffer.utf8.count > 1 << 16 { flushBuffer() }
+    }
+
+    private func hex(_ value: UInt64, _ digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+
+    private func spikeLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) -> String {
+        var line = "core   0: \(before.privilege.rawValue) 0x\(hex(before.pc, 16)) (0x\(hex(UInt64(before.word), before.length == 2 ? 4 : 8)))"
+        for (register, value) in effects.registers {
+            // Spike's " %c%-2d 0x%016lx": x5 gets a second space, x10 does not.
+            let number = String(register)
+            line += " x\(number)\(String(repeating: " ", count: max(0, 2 - number.count))) 0x\(hex(value, 16))"
+        }
+        for (number, name, value) in effects.csrs { line += " c\(number)_\(name) 0x\(hex(value, 16))" }
+        if let load = effects.load { line += " mem 0x\(hex(load, 16))" }
+        if let store = effects.store { line += " mem 0x\(hex(store.address, 16)) 0x\(hex(store.value, store.size * 2))" }
+        return line
+    }
+
+    private func rvmkLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) -> String {
+        let mode = ["U", "S", "", "M"][Int(before.privilege.rawValue)]
+        let decoded = Disassembler.decode(before.word, address: before.pc)
+        let symbol = listing.describe(before.pc).split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+        var text = decoded.text(symbolize: { String($0, radix: 16) }).replacingOccurrences(of: "\t", with: " ")
+        text += String(repeating: " ", count: max(1, 32 - text.count))
+        var line = "0 \(mode) \(hex(before.pc, 16)) \(hex(UInt64(before.word), before.length == 2 ? 4 : 8))\(before.length == 2 ? "    " : "") \(text)\(symbol)"
+        for (register, value) in effects.registers { line += " \(Registers.name(register))=0x\(hex(value, 16))" }
+        for (_, name, value) in effects.csrs { line += " \(name)=0x\(hex(value, 16))" }
+        if let load = effects.load { line += " load[0x\(hex(load, 16))]" }
+        if let store = effects.store { line += " mem[0x\(hex(store.address, 16))]=0x\(hex(store.value, store.size * 2))" }
+        return line
+    }
+
+    private func attachEvents(_ hart: Hart) {
+        hart.trapHook = { [unowned self, unowned hart] cause, value in
+            let interrupt = cause >> 63 != 0
+            let name = Tracer.causeName(cause)
+            let target = hart.privilege == .machine ? "M" : "S"
+            self.buffer += "event: \(interrupt ? "interrupt" : "exception") \(name) (cause 0x\(String(cause, radix: 16))) to \(target)-mode, epc 0x\(self.hex(hart.trapPC, 16)), tval 0x\(self.hex(value, 16))\n"
+        }
+        hart.returnHook = { [unowned self, unowned hart] machine in
+            let mode = ["U", "S", "", "M"][Int(hart.privilege.rawValue)]
+            self.buffer += "event: \(machine ? "mret" : "sret") to \(mode)-mode at 0x\(self.hex(hart.pc, 16))\n"
+        }
+        hart.satpHook = { [unowned self] satp in
+            self.buffer += "event: satp 0x\(self.hex(satp, 16)) (mode \(satp >> 60), asid \((satp >> 44) & 0xffff), root 0x\(self.hex((satp & 0xfff_ffff_ffff) << 12, 16)))\n"
+        }
+    }
+
+    static func causeName(_ cause: UInt64) -> String {
+        let code = cause & ~(1 << 63)
+        if cause >> 63 != 0 {
+            return [1: "supervisor software", 3: "machine software", 5: "supervisor timer", 7: "machine timer",
+                    9: "supervisor external", 11: "machine external"][code] ?? "interrupt \(code)"
+        }
+        return [0: "instruction address misaligned", 1: "instruction access fault", 2: "illegal instruction", 3: "breakpoint",
+                4: "load address misaligned", 5: "load access fault", 6: "store address misaligned", 7: "store access fault",
+                8: "ecall from U-mode", 9: "ecall from S-mode", 11: "ecall from M-mode", 12: "instruction page fault",
+                13: "load page fault", 15: "store page fault"][code] ?? "exception \(code)"
+    }
+
+    private func flushBuffer() {
+        handle.write(Data(buffer.utf8))
+        buffer = ""
+    }
+
+    func finish() {
+        flushBuffer()
+    }
+}
