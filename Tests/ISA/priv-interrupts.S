@@ -78,21 +78,17 @@
     li s2, CLINT_MTIMECMP
     li a1, -1
     sd a1, 0(s2)
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_MTI, 0
+    WAIT_CSR mip, 1 << IRQ_MTI, 0
     sd x0, 0(s2)
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_MTI, 1 << IRQ_MTI
+    WAIT_CSR mip, 1 << IRQ_MTI, 1 << IRQ_MTI
     ld a0, 0(s2)
     CHECK_IMM a0, 0
     li a1, 1 << IRQ_MTI
     csrc mip, a1                    # not writable through mip
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_MTI, 1 << IRQ_MTI
+    WAIT_CSR mip, 1 << IRQ_MTI, 1 << IRQ_MTI
     li a1, -1
     sd a1, 0(s2)
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_MTI, 0
+    WAIT_CSR mip, 1 << IRQ_MTI, 0
 
     TEST 3                          # mtimecmp halves are separately writable (32-bit accesses)
     li a1, 0x12345678
@@ -117,6 +113,20 @@
     bnez a0, 1b
     LOAD a0, irq_count
     CHECK_IMM a0, 0
+
+    TEST 27                         # MIE = 1 but mie.MTIE = 0: not taken either
+    csrw mie, x0
+    li a1, MSTATUS_MIE
+    csrs mstatus, a1
+    li a0, 1000
+1:  addi a0, a0, -1
+    bnez a0, 1b
+    li a1, MSTATUS_MIE
+    csrc mstatus, a1
+    LOAD a0, irq_count
+    CHECK_IMM a0, 0
+    li a1, 1 << IRQ_MTI
+    csrw mie, a1
 
     TEST 5                          # MIE = 1: taken, mcause = bit 63 | 7
     li a1, MSTATUS_MIE
@@ -174,13 +184,11 @@
     li s3, CLINT_MSIP
     li a1, 1
     sw a1, 0(s3)
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_MSI, 1 << IRQ_MSI
+    WAIT_CSR mip, 1 << IRQ_MSI, 1 << IRQ_MSI
     lw a0, 0(s3)
     CHECK_IMM a0, 1
     sw x0, 0(s3)
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_MSI, 0
+    WAIT_CSR mip, 1 << IRQ_MSI, 0
     lw a0, 0(s3)
     CHECK_IMM a0, 0
 
@@ -267,19 +275,16 @@
     TEST 14                         # SSIP is writable in mip, and in sip when delegated
     li a1, 1 << IRQ_SSI
     csrs mip, a1
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_SSI, 1 << IRQ_SSI
+    WAIT_CSR mip, 1 << IRQ_SSI, 1 << IRQ_SSI
     csrr a0, sip                    # not delegated: invisible in sip
     CHECK_BITS a0, 1 << IRQ_SSI, 0
     csrw mideleg, a1
     csrr a0, sip
     CHECK_BITS a0, 1 << IRQ_SSI, 1 << IRQ_SSI
     csrc sip, a1
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_SSI, 0
+    WAIT_CSR mip, 1 << IRQ_SSI, 0
     csrs sip, a1
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_SSI, 1 << IRQ_SSI
+    WAIT_CSR mip, 1 << IRQ_SSI, 1 << IRQ_SSI
     csrc mip, a1
     csrw mideleg, x0
 
@@ -372,15 +377,12 @@
     csrw stimecmp, a1
     csrr a0, stimecmp
     CHECK_IMM a0, -1
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_STI, 0
+    WAIT_CSR mip, 1 << IRQ_STI, 0
     csrw stimecmp, x0
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_STI, 1 << IRQ_STI
+    WAIT_CSR mip, 1 << IRQ_STI, 1 << IRQ_STI
     li a1, -1
     csrw stimecmp, a1
-    csrr a0, mip
-    CHECK_BITS a0, 1 << IRQ_STI, 0
+    WAIT_CSR mip, 1 << IRQ_STI, 0
 
     TEST 21                         # S-mode reaches stimecmp with mcounteren.TM = 1, and not without
     li a1, 2
@@ -453,8 +455,7 @@ t21i: csrr a0, stimecmp
     sd x0, 0(s2)                    # MTIP
     li a1, (1 << IRQ_MSI) | (1 << IRQ_MTI)
     csrw mie, a1
-    csrr a0, mip
-    CHECK_BITS a0, (1 << IRQ_MSI) | (1 << IRQ_MTI), (1 << IRQ_MSI) | (1 << IRQ_MTI)
+    WAIT_CSR mip, (1 << IRQ_MSI) | (1 << IRQ_MTI), (1 << IRQ_MSI) | (1 << IRQ_MTI)
     li a1, MSTATUS_MIE
     csrs mstatus, a1
     WAIT_IRQS 2
