@@ -56,15 +56,23 @@ import Toolchain
         defer { try? FileManager.default.removeItem(at: directory) }
         let elf = try Self.build(Self.isa.appendingPathComponent(name), into: directory)
         let ours = try ExternalTools.run(try Self.rvmk(), ["run", elf, "--max-instructions", "200000000"])
-        let qemu = try Self.qemu(elf)
+        let qemu = try Self.qemu(elf, extra: Self.qemuOptions(name))
         #expect(ours.status == qemu.status, "\(name): rvmk \(ours.status), QEMU \(qemu.status)")
         #expect(ours.stdout == qemu.stdout, "\(name):\nrvmk: \(ours.stdout)\nQEMU: \(qemu.stdout)")
     }
 
     /// Runs an ELF on QEMU's virt board with no firmware, as rvmk runs it.
-    static func qemu(_ elf: String) throws -> ExternalTools.Output {
+    static func qemu(_ elf: String, extra: [String] = []) throws -> ExternalTools.Output {
         try ExternalTools.run(ExternalTools.find("timeout")!, ["60", ExternalTools.find("qemu-system-riscv64")!,
-            "-machine", "virt", "-bios", "none", "-nographic", "-monitor", "none", "-kernel", elf])
+            "-machine", "virt", "-bios", "none", "-nographic", "-monitor", "none", "-kernel", elf] + extra)
+    }
+
+    /// QEMU options a program asks for with a `# qemu: OPTIONS` line (`-icount shift=0`
+    /// for exact counters).
+    static func qemuOptions(_ name: String) -> [String] {
+        let text = (try? String(contentsOf: isa.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").filter { $0.hasPrefix("# qemu:") }
+            .flatMap { $0.dropFirst("# qemu:".count).split(separator: " ").map(String.init) }
     }
 
     @Test func exitStatusComesFromTheGuest() throws {
