@@ -62,7 +62,7 @@ public final class Machine {
 
     /// Loads an ELF64 executable (PT_LOAD segments at their physical addresses) or a flat
     /// binary (at 0x8000_0000), then the device tree and the boot ROM.
-    public func load(_ bytes: [UInt8], path: String, output: @escaping (UInt8) -> Void) throws {
+    public func load(_ bytes: [UInt8], path: String, bootargs: String? = nil, output: @escaping (UInt8) -> Void) throws {
         var entry = Machine.memoryBase
         if bytes.starts(with: [0x7f, 0x45, 0x4c, 0x46]) {
             let file: ELFFile
@@ -84,7 +84,7 @@ public final class Machine {
             }
             memory.write(bytes, at: Machine.memoryBase)
         }
-        let tree = VirtBoard.deviceTree(memoryBase: memory.base, memorySize: memory.size)
+        let tree = VirtBoard.deviceTree(memoryBase: memory.base, memorySize: memory.size, bootargs: bootargs)
         // Like QEMU: at the top of RAM (at most 3 GiB up), aligned down to 2 MiB.
         let top = memory.base + min(memory.size, 3 << 30)
         let treeAddress = (top - UInt64(tree.count)) & ~((2 << 20) - 1)

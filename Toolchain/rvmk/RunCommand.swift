@@ -14,6 +14,7 @@ enum RunCommand {
       --max-instructions N   stop after N instructions (exit status 124)
       --input FILE           offer FILE's bytes to the UART as the guest reads them
       --memory MIB           RAM size in MiB (default 128)
+      --append ARGS          kernel command line (/chosen/bootargs in the device tree)
       --stats                print instructions, host seconds and MIPS at exit
       --trace[=FILE]         one line per retired instruction (to stderr or FILE)
       --trace-format F       rvmk (default) or spike (Spike's --log-commits format)
@@ -29,6 +30,7 @@ enum RunCommand {
         var maxInstructions: UInt64?
         var input: String?
         var memoryMiB: UInt64 = 128
+        var bootargs: String?
         var stats = false
         var trace: String?
         var traceFormat = TraceFormat.rvmk
@@ -49,6 +51,7 @@ enum RunCommand {
             options.maxInstructions = value
         }
         options.input = try parser.value("--input")
+        options.bootargs = try parser.value("--append")
         if let text = try parser.value("--memory") {
             guard let value = parseNumber(text), (1...4096).contains(value) else { throw UsageError("--memory: '\(text)' is not a size in MiB (1..4096)") }
             options.memoryMiB = value
@@ -120,7 +123,7 @@ enum RunCommand {
             input = console.startInput()
         }
         let machine = Machine(memorySize: options.memoryMiB << 20, input: input, output: console.write)
-        try machine.load([UInt8](data), path: options.image, output: console.write)
+        try machine.load([UInt8](data), path: options.image, bootargs: options.bootargs, output: console.write)
         machine.waitForInput = { console.waitForInput() }
         machine.shouldStop = { console.quitRequested }
         machine.afterSlice = { console.flushIfInteractive() }
