@@ -1,0 +1,255 @@
+# trap.S: every trap into the kernel, and the way back to user mode.
+#
+# sscratch holds the current PCB while a process runs and 0 while the kernel runs, so a
+# trap from S-mode (a kernel bug, such as a kernel stack overflow into the guard page) is
+# recognised at once and reported on a stack of its own.
+
+    .balign 4
+trap_entry:
+    csrrw t6, sscratch, t6
+    beqz t6, trap_from_kernel
+    sd ra, P_RA(t6)
+    sd sp, P_SP(t6)
+    sd gp, P_GP(t6)
+    sd tp, P_TP(t6)
+    sd t0, P_T0(t6)
+    sd t1, P_T1(t6)
+    sd t2, P_T2(t6)
+    sd s0, 64(t6)
+    sd s1, 72(t6)
+    sd a0, P_A0(t6)
+    sd a1, P_A1(t6)
+    sd a2, P_A2(t6)
+    sd a3, P_A3(t6)
+    sd a4, P_A4(t6)
+    sd a5, P_A5(t6)
+    sd a6, P_A6(t6)
+    sd a7, P_A7(t6)
+    sd s2, 144(t6)
+    sd s3, 152(t6)
+    sd s4, 160(t6)
+    sd s5, 168(t6)
+    sd s6, 176(t6)
+    sd s7, 184(t6)
+    sd s8, 192(t6)
+    sd s9, 200(t6)
+    sd s10, 208(t6)
+    sd s11, 216(t6)
+    sd t3, P_T3(t6)
+    sd t4, P_T4(t6)
+    sd t5, P_T5(t6)
+    csrrw t0, sscratch, zero
+    sd t0, P_T6(t6)
+    csrr t0, sepc
+    sd t0, P_PC(t6)
+    li sp, KSTACK_TOP
+    mv s0, t6
+    csrr t0, scause
+    bltz t0, trap_interrupt
+    li t1, 8
+    bne t0, t1, trap_fault
+    # A system call: dispatch on a7's low byte.
+    ld t0, P_PC(s0)
+    addi t0, t0, 4
+    sd t0, P_PC(s0)
+    ld t1, P_A7(s0)
+    srli t2, t1, 10                     # flags above F_TIMEOUT: not a system call
+    bnez t2, sys_bad
+    andi t1, t1, SYS_NUMBER_MASK
+    li t2, SYS_COUNT
+    bgeu t1, t2, sys_bad
+    la t2, syscall_table
+    slli t1, t1, 3
+    add t2, t2, t1
+    ld t2, 0(t2)
+    jr t2
+
+# Back to the current process: every register from its PCB.
+ret_user:
+    la t0, need_resched
+    ld t1, 0(t0)
+    bnez t1, ret_resched
+ret_user_now:
+    la t0, current
+    ld t6, 0(t0)
+    ld t0, P_PC(t6)
+    csrw sepc, t0
+    csrw sscratch, t6
+    ld ra, P_RA(t6)
+    ld sp, P_SP(t6)
+    ld gp, P_GP(t6)
+    ld tp, P_TP(t6)
+    ld t0, P_T0(t6)
+    ld t1, P_T1(t6)
+    ld t2, P_T2(t6)
+    ld s0, 64(t6)
+    ld s1, 72(t6)
+    ld a0, P_A0(t6)
+    ld a1, P_A1(t6)
+    ld a2, P_A2(t6)
+    ld a3, P_A3(t6)
+    ld a4, P_A4(t6)
+    ld a5, P_A5(t6)
+    ld a6, P_A6(t6)
+    ld a7, P_A7(t6)
+    ld s2, 144(t6)
+    ld s3, 152(t6)
+    ld s4, 160(t6)
+    ld s5, 168(t6)
+    ld s6, 176(t6)
+    ld s7, 184(t6)
+    ld s8, 192(t6)
+    ld s9, 200(t6)
+    ld s10, 208(t6)
+    ld s11, 216(t6)
+    ld t3, P_T3(t6)
+    ld t4, P_T4(t6)
+    ld t5, P_T5(t6)
+    ld t6, P_T6(t6)
+    sret
+
+# A process of higher priority became ready: the current one goes back in its queue.
+ret_resched:
+    sd zero, 0(t0)
+    la t0, current
+    ld a0, 0(t0)
+    call make_ready
+    j schedule
+
+# Status and value results of system calls (s0 = the caller).
+sys_ok:
+    sd zero, P_A7(s0)
+    j ret_user
+# a0 = the value.
+sys_value:
+    sd a0, P_A0(s0)
+    sd zero, P_A7(s0)
+    j ret_user
+# a0 = the error: in a0 and a7.
+sys_fail:
+    sd a0, P_A0(s0)
+    sd a0, P_A7(s0)
+    j ret_user
+
+# ---- Faults and bad system calls ----------------------------------------------------------
+trap_fault:
+    mv a0, s0
+    li a1, DEATH_FAULT
+    csrr a2, scause
+    csrr a3, stval
+    call proc_kill
+    j schedule
+
+sys_bad:
+    mv a0, s0
+    li a1, DEATH_SYSCALL
+    ld a2, P_A7(s0)
+    ld a3, P_PC(s0)
+    addi a3, a3, -4
+    call proc_kill
+    j schedule
+
+# ---- Interrupts ---------------------------------------------------------------------------
+trap_interrupt:
+    slli t0, t0, 1
+    srli t0, t0, 1
+    li t1, 5
+    beq t0, t1, trap_timer
+    li t1, 9
+    bne t0, t1, ret_user                # nothing else is enabled
+    call plic_serve
+    j ret_user
+
+# The slice is over (or a deadline came): time-outs are served, the process goes to the
+# back of its queue.
+trap_timer:
+    call check_deadlines
+    mv a0, s0
+    call make_ready
+    j schedule
+
+# Claims every pending PLIC source: a bound line is masked and its notification signalled;
+# an unbound one is completed and masked.
+plic_serve:
+    addi sp, sp, -32
+    sd ra, 0(sp)
+    sd s1, 8(sp)
+    sd s2, 16(sp)
+1:  li t0, KPLIC_CTX + PLIC_CLAIM_S
+    lw s1, 0(t0)
+    beqz s1, 9f
+    mv a0, s1
+    call plic_mask
+    la s2, irqs
+    ld t0, IRQ_SOURCE(s2)
+    bne t0, s1, 2f
+    ld a0, IRQ_NOTIF(s2)
+    beqz a0, 2f
+    ld t0, O_GEN(a0)
+    ld t1, IRQ_NOTIF_GEN(s2)
+    bne t0, t1, 2f
+    li t0, 1
+    sd t0, IRQ_CLAIMED(s2)
+    ld a1, IRQ_BITS(s2)
+    call notify_signal
+    j 1b
+2:  li t0, KPLIC_CTX + PLIC_CLAIM_S
+    sw s1, 0(t0)             # nobody listens: complete it, stay masked
+    j 1b
+9:  ld ra, 0(sp)
+    ld s1, 8(sp)
+    ld s2, 16(sp)
+    addi sp, sp, 32
+    ret
+
+# a0 = source: clear / set its bit in the S context's enables.
+plic_mask:
+    li t0, KPLIC + PLIC_ENABLE_S
+    srli t1, a0, 5
+    slli t1, t1, 2
+    add t0, t0, t1
+    andi t1, a0, 31
+    li t2, 1
+    sll t2, t2, t1
+    lw t1, 0(t0)
+    not t2, t2
+    and t1, t1, t2
+    sw t1, 0(t0)
+    ret
+plic_unmask:
+    li t0, KPLIC + PLIC_ENABLE_S
+    srli t1, a0, 5
+    slli t1, t1, 2
+    add t0, t0, t1
+    andi t1, a0, 31
+    li t2, 1
+    sll t2, t2, t1
+    lw t1, 0(t0)
+    or t1, t1, t2
+    sw t1, 0(t0)
+    ret
+
+# ---- A trap from S-mode: a kernel bug -----------------------------------------------------
+trap_from_kernel:
+    la sp, panic_stack_top
+    la a0, klog_panic_text
+    call klog_begin
+    csrr a0, scause
+    call kprint_hex
+    la a0, klog_panic_tval
+    call kprint_str
+    csrr a0, stval
+    call kprint_hex
+    la a0, klog_panic_pc
+    call kprint_str
+    csrr a0, sepc
+    call kprint_hex
+    li a0, KSTACK_BOTTOM
+    csrr t0, stval
+    bgeu t0, a0, 1f
+    li a0, KSTACK_GUARD
+    bltu t0, a0, 1f
+    la a0, klog_panic_stack
+    call kprint_str
+1:  call kprint_nl
+    j kernel_halt
