@@ -32,6 +32,7 @@ fdt_start:      .zero 8
 alloc_next:     .zero 8
 alloc_end:      .zero 8
 free_list:      .zero 8
+halt_status:    .zero 8
 kprint_digits:  .zero 32
 spawn_name:     .zero 16
 spawn_handles:  .zero 16 * 8

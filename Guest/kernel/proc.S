@@ -473,6 +473,15 @@ proc_kill:
     sd t0, P_STATE(s4)
     ld t0, P_SUPER(s4)
     bnez t0, 14f
+    # Nobody supervises it: its status is the machine's if it was the last process.
+    li t1, 1
+    ld t2, P_REASON(s4)
+    li t3, DEATH_EXIT
+    bne t2, t3, 15f
+    ld t1, P_VALUE(s4)
+    andi t1, t1, 0xff
+15: la t2, halt_status
+    sd t1, 0(t2)
     mv a0, s4
     call proc_free
     j 99f

@@ -99,6 +99,31 @@ idle:
     la t0, kernel_satp
     ld t0, 0(t0)
     csrw satp, t0
+    # No process at all: the machine stops with the last one's status.
+    la t0, procs
+    li t1, MAX_PROCESSES
+    li t3, PCB_SIZE
+4:  ld t2, P_STATE(t0)
+    bnez t2, 1f
+    add t0, t0, t3
+    addi t1, t1, -1
+    bnez t1, 4b
+    la a0, klog_empty_text
+    call klog_begin
+    la t0, halt_status
+    ld a0, 0(t0)
+    call kprint_dec
+    call kprint_nl
+    la t0, halt_status
+    ld t0, 0(t0)
+    li t1, 0x5555
+    beqz t0, 5f
+    slli t1, t0, 16
+    li t2, 0x3333
+    or t1, t1, t2
+5:  li t0, KFINISHER
+    sw t1, 0(t0)
+    j 5b
 1:  la t0, next_deadline
     ld t0, 0(t0)
     csrw stimecmp, t0

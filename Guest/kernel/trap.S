@@ -42,16 +42,19 @@ trap_entry:
     sd t0, P_T6(t6)
     csrr t0, sepc
     sd t0, P_PC(t6)
-    li sp, KSTACK_TOP
     mv s0, t6
-    csrr t0, scause
-    bltz t0, trap_interrupt
-    li t1, 8
-    bne t0, t1, trap_fault
-    # A system call: dispatch on a7's low byte.
-    ld t0, P_PC(s0)
-    addi t0, t0, 4
+    csrr t1, scause
+    li t2, 8
+    bne t1, t2, trap_other
+    addi t0, t0, 4                      # a system call resumes after the ecall
     sd t0, P_PC(s0)
+    li t1, SYS_CALL
+    beq a7, t1, fast_call
+    li t1, SYS_REPLY_RECV
+    beq a7, t1, fast_reply_recv
+# Every system call but the two fast paths: dispatch on a7's low bits.
+syscall_slow:
+    li sp, KSTACK_TOP
     ld t1, P_A7(s0)
     srli t2, t1, 10                     # flags above F_TIMEOUT: not a system call
     bnez t2, sys_bad
@@ -63,6 +66,133 @@ trap_entry:
     add t2, t2, t1
     ld t2, 0(t2)
     jr t2
+
+trap_other:
+    li sp, KSTACK_TOP
+    bltz t1, trap_interrupt
+    j trap_fault
+
+# ---- The IPC fast paths -------------------------------------------------------------------
+# SYS_CALL without flags to an endpoint whose receiver waits, and SYS_REPLY_RECV without
+# flags to a caller still waiting, with nothing queued to receive: the message words stay
+# in a0..a5 and the other process is restored around them. Anything else takes the general
+# path, which does the same thing step by step.
+fast_call:
+    li t1, HANDLES
+    bgeu a6, t1, syscall_slow
+    slli t1, a6, HANDLE_SHIFT
+    add t1, t1, s0
+    ld t2, P_HANDLES + HD_TYPE(t1)
+    andi t2, t2, 0x1ff
+    li t3, H_ENDPOINT | (R_SEND << 8)
+    bne t2, t3, syscall_slow
+    ld t3, P_HANDLES + HD_OBJ(t1)
+    ld t4, P_HANDLES + HD_GEN(t1)
+    ld t5, O_GEN(t3)
+    bne t4, t5, syscall_slow
+    ld t5, EP_RECEIVER(t3)              # the receiver
+    beqz t5, syscall_slow
+    sd zero, EP_RECEIVER(t3)
+    ld a6, P_HANDLES + HD_BADGE(t1)
+    ld t2, P_CALLS(s0)
+    addi t2, t2, 1
+    sd t2, P_CALLS(s0)
+    ld t2, P_SEQ(s0)
+    addi t2, t2, 1
+    sd t2, P_SEQ(s0)
+    li t4, PS_REPLY
+    sd t4, P_STATE(s0)
+    sd t5, P_PEER(s0)
+    slli t2, t2, 8
+    ld t4, P_PID(s0)
+    or t4, t4, t2
+    sd t4, P_T6(t5)                     # the reply token
+    sd zero, P_DEADLINE(t5)
+    ld t2, P_RECVD(t5)
+    addi t2, t2, 1
+    sd t2, P_RECVD(t5)
+    j fast_switch
+
+fast_reply_recv:
+    ld t0, P_T6(s0)                     # the token
+    andi t1, t0, 0xff
+    li t2, MAX_PROCESSES
+    bgeu t1, t2, syscall_slow
+    slli t1, t1, PCB_SHIFT
+    la t5, procs
+    add t5, t5, t1                      # the caller
+    ld t2, P_STATE(t5)
+    li t3, PS_REPLY
+    bne t2, t3, syscall_slow
+    ld t2, P_PEER(t5)
+    bne t2, s0, syscall_slow
+    ld t2, P_SEQ(t5)
+    srli t0, t0, 8
+    bne t0, t2, syscall_slow
+    li t1, HANDLES
+    bgeu a6, t1, syscall_slow
+    slli t1, a6, HANDLE_SHIFT
+    add t1, t1, s0
+    ld t2, P_HANDLES + HD_TYPE(t1)
+    andi t2, t2, 0x2ff
+    li t3, H_ENDPOINT | (R_RECV << 8)
+    bne t2, t3, syscall_slow
+    ld t3, P_HANDLES + HD_OBJ(t1)
+    ld t4, P_HANDLES + HD_GEN(t1)
+    ld t2, O_GEN(t3)
+    bne t4, t2, syscall_slow
+    ld t2, EP_RECEIVER(t3)
+    bnez t2, syscall_slow
+    ld t2, EP_HEAD(t3)
+    bnez t2, syscall_slow
+    ld t2, P_BOUND(s0)
+    beqz t2, 1f
+    ld t2, N_BITS(t2)
+    bnez t2, syscall_slow
+1:  sd s0, EP_RECEIVER(t3)
+    sd t3, P_WAITOBJ(s0)
+    li t2, PS_RECV
+    sd t2, P_STATE(s0)
+    sd zero, P_DEADLINE(t5)
+    ld a6, P_A6(t5)
+
+# t5 = the process that runs now, with a0..a6 already its results.
+fast_switch:
+    li t2, PS_RUNNING
+    sd t2, P_STATE(t5)
+    la t2, current
+    sd t5, 0(t2)
+    ld t2, P_SATP(t5)
+    csrw satp, t2
+    mv t6, t5
+    ld t0, P_PC(t6)
+    csrw sepc, t0
+    csrw sscratch, t6
+    ld ra, P_RA(t6)
+    ld sp, P_SP(t6)
+    ld gp, P_GP(t6)
+    ld tp, P_TP(t6)
+    ld t2, P_T2(t6)
+    ld s0, 64(t6)
+    ld s1, 72(t6)
+    ld s2, 144(t6)
+    ld s3, 152(t6)
+    ld s4, 160(t6)
+    ld s5, 168(t6)
+    ld s6, 176(t6)
+    ld s7, 184(t6)
+    ld s8, 192(t6)
+    ld s9, 200(t6)
+    ld s10, 208(t6)
+    ld s11, 216(t6)
+    ld t3, P_T3(t6)
+    ld t4, P_T4(t6)
+    ld t5, P_T5(t6)
+    li a7, 0
+    li t0, 0
+    li t1, -1
+    ld t6, P_T6(t6)
+    sret
 
 # Back to the current process: every register from its PCB.
 ret_user:
@@ -151,6 +281,7 @@ sys_bad:
 
 # ---- Interrupts ---------------------------------------------------------------------------
 trap_interrupt:
+    csrr t0, scause
     slli t0, t0, 1
     srli t0, t0, 1
     li t1, 5
