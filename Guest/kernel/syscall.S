@@ -57,10 +57,12 @@ sys_sleep:
 
 # ---- Endpoints and notifications ----------------------------------------------------------
 sys_endpoint:
+    call object_quota
     la s1, endpoints
     li t1, ENDPOINTS
     j 1f
 sys_notification:
+    call object_quota
     la s1, notifications
     li t1, NOTIFICATIONS
 1:  ld t0, O_OWNER(s1)
@@ -82,7 +84,19 @@ sys_notification:
     call handle_new
     bltz a0, sys_fail
     sd s0, O_OWNER(s1)
+    ld t0, P_OBJECTS(s0)
+    addi t0, t0, 1
+    sd t0, P_OBJECTS(s0)
     j sys_value
+
+# object_quota: fails the call with E_NOSPACE if s0 has made OBJECT_QUOTA objects.
+object_quota:
+    ld t0, P_OBJECTS(s0)
+    li t1, OBJECT_QUOTA
+    bgeu t0, t1, 1f
+    ret
+1:  li a0, E_NOSPACE
+    j sys_fail
 
 # ---- Memory -------------------------------------------------------------------------------
 # user_range(a0 = address, a1 = pages): 0 if page aligned, at least one page, inside user
