@@ -21,6 +21,7 @@ endpoints:      .zero ENDPOINTS * OBJ_SIZE
 notifications:  .zero NOTIFICATIONS * OBJ_SIZE
 irqs:           .zero IRQS * OBJ_SIZE
 devices:        .zero DEVICES * OBJ_SIZE
+memories:       .zero MEMORIES * OBJ_SIZE
 rq_head:        .zero 8 * PRIORITIES
 rq_tail:        .zero 8 * PRIORITIES    # rq_head + 8 * PRIORITIES
 current:        .zero 8

@@ -457,7 +457,38 @@ proc_kill:
     beqz t0, 12f
     sd zero, N_BOUND(t0)
     sd zero, P_BOUND(s4)
-12: # Memory and handles.
+12: # The memory objects it mapped, then those it owns: freed once dead and unmapped.
+    addi s5, s4, P_MAPPED
+    li s6, MAPPED_MEMORY_MAX
+16: ld a0, 0(s5)
+    beqz a0, 17f
+    sd zero, 0(s5)
+    ld t0, MEM_MAPS(a0)
+    addi t0, t0, -1
+    sd t0, MEM_MAPS(a0)
+    bnez t0, 17f
+    ld t1, O_OWNER(a0)
+    bnez t1, 17f
+    call memory_free
+17: addi s5, s5, 8
+    addi s6, s6, -1
+    bnez s6, 16b
+    la s5, memories
+    li s6, MEMORIES
+18: ld t0, O_OWNER(s5)
+    bne t0, s4, 19f
+    sd zero, O_OWNER(s5)
+    ld t0, O_GEN(s5)
+    addi t0, t0, 1
+    sd t0, O_GEN(s5)
+    ld t0, MEM_MAPS(s5)
+    bnez t0, 19f
+    mv a0, s5
+    call memory_free
+19: addi s5, s5, OBJ_SIZE
+    addi s6, s6, -1
+    bnez s6, 18b
+    # Memory and handles.
     mv a0, s4
     call space_free
     ld t0, P_PID(s4)

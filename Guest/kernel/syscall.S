@@ -7,6 +7,7 @@ syscall_table:
     .dword sys_endpoint, sys_notification, sys_bind, sys_copy, sys_close, sys_revoke
     .dword sys_map, sys_unmap, sys_map_device, sys_irq_bind, sys_irq_ack, sys_spawn
     .dword sys_kill, sys_reap, sys_yield, sys_log, sys_info, sys_sleep, sys_self
+    .dword sys_memory, sys_map_memory
     .text
 
 # A privileged request refused: one log line, then the error (a0) to the caller.
@@ -429,4 +430,165 @@ sys_info:
 3:  li a0, -1
     j sys_value
 8:  li a0, E_NOENT
+    j sys_fail
+
+# ---- Memory objects -----------------------------------------------------------------------
+# Pages that belong to an object, not to the processes that map them: they outlive a
+# process that crashes (init keeps one for a server's state). The creator pays the quota;
+# the pages go back when the creator is dead and the last mapping is gone.
+sys_memory:
+    ld s2, P_A0(s0)
+    li a0, E_INVAL
+    beqz s2, sys_fail
+    li t0, MEMORY_MAX_PAGES
+    bgtu s2, t0, sys_fail
+    ld t0, P_PAGES(s0)
+    add t0, t0, s2
+    li t1, PAGE_QUOTA
+    li a0, E_NOMEM
+    bgtu t0, t1, sys_fail
+    call object_quota
+    la s1, memories
+    li t1, MEMORIES
+1:  ld t0, MEM_LIST(s1)
+    beqz t0, 2f
+    addi s1, s1, OBJ_SIZE
+    addi t1, t1, -1
+    bnez t1, 1b
+    li a0, E_NOSPACE
+    j sys_fail
+2:  mv a0, s0
+    call handle_alloc
+    bltz a0, sys_fail
+    call page_alloc
+    beqz a0, 5f
+    sd a0, MEM_LIST(s1)
+    sd zero, MEM_PAGES(s1)
+    sd zero, MEM_MAPS(s1)
+    mv s3, a0
+3:  ld t0, MEM_PAGES(s1)
+    beq t0, s2, 4f
+    call page_alloc
+    beqz a0, 6f
+    ld t0, MEM_PAGES(s1)
+    slli t1, t0, 3
+    add t1, t1, s3
+    sd a0, 0(t1)
+    addi t0, t0, 1
+    sd t0, MEM_PAGES(s1)
+    j 3b
+4:  mv a0, s0
+    li a1, H_MEMORY | ((R_ALL & ~R_SPAWN) << 8)
+    mv a2, s1
+    call handle_new
+    sd s0, O_OWNER(s1)
+    ld t0, P_PAGES(s0)
+    add t0, t0, s2
+    sd t0, P_PAGES(s0)
+    ld t0, P_OBJECTS(s0)
+    addi t0, t0, 1
+    sd t0, P_OBJECTS(s0)
+    j sys_value
+6:  mv a0, s1
+    call memory_free
+5:  li a0, E_NOMEM
+    j sys_fail
+
+# memory_free(a0 = memory object): its pages and its list back; the slot is free.
+memory_free:
+    addi sp, sp, -32
+    sd ra, 0(sp)
+    sd s4, 8(sp)
+    sd s5, 16(sp)
+    mv s4, a0
+    ld s5, MEM_PAGES(s4)
+1:  beqz s5, 2f
+    addi s5, s5, -1
+    ld t0, MEM_LIST(s4)
+    slli t1, s5, 3
+    add t0, t0, t1
+    ld a0, 0(t0)
+    call page_free
+    j 1b
+2:  ld a0, MEM_LIST(s4)
+    call page_free
+    sd zero, MEM_LIST(s4)
+    sd zero, MEM_PAGES(s4)
+    sd zero, O_OWNER(s4)
+    ld t0, O_GEN(s4)
+    addi t0, t0, 1
+    sd t0, O_GEN(s4)
+    ld ra, 0(sp)
+    ld s4, 8(sp)
+    ld s5, 16(sp)
+    addi sp, sp, 32
+    ret
+
+sys_map_memory:
+    ld a0, P_A6(s0)
+    li a1, H_MEMORY
+    li a2, R_MAP
+    call handle_get
+    bltz a0, sys_fail
+    mv s1, a0
+    # A free mapping slot.
+    addi s4, s0, P_MAPPED
+    li t1, MAPPED_MEMORY_MAX
+1:  ld t0, 0(s4)
+    beqz t0, 2f
+    addi s4, s4, 8
+    addi t1, t1, -1
+    bnez t1, 1b
+    li a0, E_NOSPACE
+    j sys_fail
+2:  ld a0, P_A0(s0)
+    ld a1, MEM_PAGES(s1)
+    call user_range
+    bnez a0, sys_fail
+    ld a1, P_A0(s0)
+    ld a2, MEM_PAGES(s1)
+    call range_unmapped
+    bnez a0, sys_fail
+    ld s2, P_A0(s0)
+    li s3, 0
+3:  ld t0, MEM_PAGES(s1)
+    beq s3, t0, 4f
+    ld t0, MEM_LIST(s1)
+    slli t1, s3, 3
+    add t0, t0, t1
+    ld a2, 0(t0)
+    srli a2, a2, 12
+    slli a2, a2, 10
+    ori a2, a2, PTE_SHARED | PTE_U | PTE_A | PTE_D | PTE_W | PTE_R | PTE_V
+    ld a0, P_ROOT(s0)
+    mv a1, s2
+    call pt_map
+    bnez a0, 5f
+    li t0, PAGE_SIZE
+    add s2, s2, t0
+    addi s3, s3, 1
+    j 3b
+4:  sd s1, 0(s4)
+    ld t0, MEM_MAPS(s1)
+    addi t0, t0, 1
+    sd t0, MEM_MAPS(s1)
+    ld a0, MEM_PAGES(s1)
+    slli a0, a0, 12
+    j sys_value
+5:  # Out of table pages: take back the pages mapped so far (they are not ours to free).
+    ld s2, P_A0(s0)
+6:  beqz s3, 7f
+    ld a0, P_ROOT(s0)
+    mv a1, s2
+    call pt_walk
+    beqz a0, 7f
+    sd zero, 0(a0)
+    li t0, PAGE_SIZE
+    add s2, s2, t0
+    addi s3, s3, -1
+    j 6b
+7:  ld t0, P_PID(s0)
+    addi t0, t0, 1
+    sfence.vma zero, t0
+    li a0, E_NOMEM
     j sys_fail

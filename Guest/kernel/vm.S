@@ -246,6 +246,8 @@ unmap_pages:
     call pt_walk
     beqz a0, 7f
     ld t0, 0(a0)
+    andi t1, t0, PTE_SHARED             # a memory object's pages stay until exit
+    bnez t1, 6f
     sd zero, 0(a0)
     ld t1, P_PID(s4)
     addi t1, t1, 1
@@ -262,6 +264,8 @@ unmap_pages:
     add s5, s5, t0
     addi s6, s6, -1
     j 1b
+6:  li a0, E_INVAL
+    j 9f
 7:  li a0, E_NOENT
     j 9f
 8:  li a0, 0
@@ -342,7 +346,7 @@ space_free:
     ld t0, 0(t0)
     andi t1, t0, PTE_V
     beqz t1, 4f
-    andi t1, t0, PTE_DEV
+    andi t1, t0, PTE_DEV | PTE_SHARED   # not this process's pages
     bnez t1, 4f
     srli t0, t0, 10
     slli a0, t0, 12
