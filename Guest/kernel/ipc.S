@@ -83,6 +83,7 @@ ipc_deliver:
     ld t1, P_PID(s4)
     or t0, t0, t1
     sd t0, P_T6(s5)
+    sd t1, P_T5(s5)
     ld t0, P_RECVD(s5)
     addi t0, t0, 1
     sd t0, P_RECVD(s5)

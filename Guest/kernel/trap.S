@@ -105,8 +105,9 @@ fast_call:
     sd t5, P_PEER(s0)
     slli t2, t2, 8
     ld t4, P_PID(s0)
-    or t4, t4, t2
-    sd t4, P_T6(t5)                     # the reply token
+    or t2, t4, t2
+    sd t2, P_T6(t5)                     # the reply token
+    sd t4, P_T5(t5)                     # the caller's pid
     sd zero, P_DEADLINE(t5)
     ld t2, P_RECVD(t5)
     addi t2, t2, 1
