@@ -350,6 +350,8 @@ sys_spawn:
     mv a2, s3
     call handle_new
     mv s4, a0
+    ld t0, P_PID(s3)
+    sd t0, P_A1(s0)
     mv a0, s3
     call make_ready
     mv a0, s4
