@@ -146,4 +146,13 @@ import TestSupport
         #expect(try Data(contentsOf: URL(fileURLWithPath: fresh)) == committed,
                 "images/kernel.img is stale: run `swift run rvmk build`")
     }
+
+    @Test func bundledKernelIsTheCommittedImage() throws {
+        let source = try String(contentsOf: Self.packageRoot.appendingPathComponent("Toolchain/rvmk/BundledKernel.swift"), encoding: .utf8)
+        let base64 = source.split(separator: "\n").filter { $0.hasPrefix("    ") && !$0.contains("static") && !$0.contains("\"") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }.joined()
+        let bundled = try #require(Data(base64Encoded: base64))
+        let committed = try Data(contentsOf: Self.packageRoot.appendingPathComponent("images/kernel.img"))
+        #expect(bundled == committed, "Toolchain/rvmk/BundledKernel.swift is stale: run `swift run rvmk build`, then build rvmk again")
+    }
 }

@@ -9,7 +9,7 @@ import Toolchain
 
 enum RunCommand {
     static let help = """
-    usage: rvmk run IMAGE [options]
+    usage: rvmk run [IMAGE] [options]   (no IMAGE: the built-in microkernel)
 
       --max-instructions N   stop after N instructions (exit status 124)
       --input FILE           offer FILE's bytes to the UART as the guest reads them
@@ -80,10 +80,8 @@ enum RunCommand {
         }
         let positionals = try parser.positionals()
         guard positionals.count <= 1 else { throw UsageError("one image at a time") }
-        guard let image = positionals.first else {
-            throw UsageError("no image given (the built-in microkernel arrives with the kernel issues)")
-        }
-        options.image = image
+        options.image = positionals.first ?? ""
+
         return options
     }
 
@@ -108,9 +106,21 @@ enum RunCommand {
     }
 
     static func run(_ options: Options) throws -> Int32 {
-        guard let data = FileManager.default.contents(atPath: options.image) else {
-            let reason = FileManager.default.fileExists(atPath: options.image) ? "cannot read file" : "no such file"
-            throw MachineError(description: "\(options.image): \(reason)")
+        let data: Data
+        let path: String
+        if options.image.isEmpty {
+            guard let bundled = Data(base64Encoded: BundledKernel.base64, options: .ignoreUnknownCharacters) else {
+                throw MachineError(description: "the built-in microkernel is damaged: rebuild rvmk")
+            }
+            data = bundled
+            path = "(built-in microkernel)"
+        } else {
+            guard let contents = FileManager.default.contents(atPath: options.image) else {
+                let reason = FileManager.default.fileExists(atPath: options.image) ? "cannot read file" : "no such file"
+                throw MachineError(description: "\(options.image): \(reason)")
+            }
+            data = contents
+            path = options.image
         }
         let console = Console.shared
         let input: ByteSource
@@ -123,7 +133,7 @@ enum RunCommand {
             input = console.startInput()
         }
         let machine = Machine(memorySize: options.memoryMiB << 20, input: input, output: console.write)
-        try machine.load([UInt8](data), path: options.image, bootargs: options.bootargs, output: console.write)
+        try machine.load([UInt8](data), path: path, bootargs: options.bootargs, output: console.write)
         machine.waitForInput = { console.waitForInput() }
         machine.shouldStop = { console.quitRequested }
         machine.afterSlice = { console.flushIfInteractive() }
