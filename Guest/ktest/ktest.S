@@ -32,7 +32,9 @@
     .equ ROLE_BLOCKER,      6       # handles [endpoint]: reports its pid, then waits forever
     .equ ROLE_EXIT,         7       # exits at once with the parameter as its status
     .equ ROLE_EPOWNER,      8       # handles [endpoint]: grants an endpoint it made, exits later
-    .equ ROLE_COUNT,        9
+    .equ ROLE_MEMUSER,      9       # handles [memory object]: maps it, uses it (parameter 1: dies)
+    .equ ROLE_OBJQUOTA,     10      # handles [endpoint]: makes objects until refused, reports
+    .equ ROLE_COUNT,        11
 
 # ---- The test server's requests (a0); any other a0 is echoed complemented -----------------
     .equ OP_BADGE,          1       # -> a0 = the badge the call came with
@@ -51,7 +53,8 @@
     .equ OP_EXIT,           10      # answers, then exits with status a1
     .equ OP_DIE,            11      # exits with status a1 without answering
     .equ OP_PID,            12      # -> a0 = the server's pid
-    .equ OP_COUNT,          13
+    .equ OP_CALLER,         13      # -> a0 = the caller's pid (t5 on receive)
+    .equ OP_COUNT,          14
 
 # ---- Ways to die (ROLE_FAULT) ---------------------------------------------------------------
     .equ FAULT_LOAD,        1       # load from an unmapped page
@@ -68,7 +71,8 @@
     .equ FAULT_NOEXEC,      12      # jump into .data (R W, not X)
     .equ FAULT_STACK,       13      # store just below the stack
     .equ FAULT_RODATA,      14      # store into .rodata
-    .equ FAULT_COUNT,       15
+    .equ FAULT_FLAGS,       15      # SYS_SELF with a7 bit 10 set (no such flag)
+    .equ FAULT_COUNT,       16
 
     .equ PRIO_MAIN,         7
     .equ PRIO_CHILD,        6
@@ -80,6 +84,8 @@
     .equ MAP_VA,            0x40000000
     .equ QUOTA_VA,          0x20000000
     .equ CHILD_MAP_VA,      0x41000000
+    .equ MEM_VA,            0x50000000  # the driver's memory objects, 1 MiB apart
+    .equ CHILD_MEM_VA,      0x58000000
     .equ SPIN_CHUNKS,       12      # a spinner's work: 12 chunks of
     .equ SPIN_ITER,         50000   # 50,000 two-instruction iterations (half a time slice)
 
@@ -217,6 +223,8 @@ main:
     call t_map
     call t_quota
     call t_info
+    call t_memory
+    call t_objects
     call t_spawn_errors
     call t_server_exit
     call line_begin
@@ -321,6 +329,11 @@ t_ipc_regs:
     CHECK s2, 0, "a0..a5 go to the server and its a0..a5 come back (mask of wrong registers)"
     CHECK s3, 0, "a reply without a buffer: t0 = 0"
     CHECK s4, -1, "a reply without a handle: t1 = -1"
+    li a0, OP_CALLER
+    SCALL
+    mv s1, a0
+    ld t0, my_pid
+    CHECKR s1, t0, "the server learns the caller's pid (t5)"
     LEAVE
 
 # ---- Badges --------------------------------------------------------------------------------------
@@ -880,11 +893,13 @@ t_kill:
     ld a3, h_r
     call spawn
     mv s10, a0
+    mv s3, a1                           # its pid, from SYS_SPAWN
     ld a0, h_r
     call recv_call
-    mv s1, a0                           # its pid
+    mv s1, a0                           # its pid, from its a2
     li a0, 0
     SYSCALL SYS_REPLY
+    CHECKR s3, s1, "SYS_SPAWN returns the pid the child finds in a2"
     li a0, SETTLE
     SYSCALL SYS_SLEEP
     mv a0, s1
@@ -1213,6 +1228,109 @@ t_info:
     SYSCALL SYS_INFO
     mv s1, a7
     CHECK s1, E_NOENT, "SYS_INFO of a pid not in use: E_NOENT"
+    LEAVE
+
+# ---- Memory objects -----------------------------------------------------------------------------------------------
+t_memory:
+    ENTER
+    call own_pages
+    mv s5, a0
+    li a0, 2
+    SYSCALL SYS_MEMORY
+    mv s1, a0                           # the object
+    mv s2, a7
+    CHECK s2, 0, "SYS_MEMORY of 2 pages"
+    bnez s2, 9f
+    call own_pages
+    sub s2, a0, s5
+    CHECK s2, 2, "charged to the creator's quota"
+    mv a6, s1
+    li a0, MEM_VA
+    SYSCALL SYS_MAP_MEMORY
+    mv s2, a7
+    mv s3, a0
+    CHECK s2, 0, "SYS_MAP_MEMORY maps it"
+    bnez s2, 9f
+    CHECK s3, 2 * PAGE_SIZE, "and returns its size"
+    li t0, MEM_VA
+    ld s2, 0(t0)
+    li t1, MEM_VA + PAGE_SIZE
+    ld t1, 8(t1)
+    or s2, s2, t1
+    CHECK s2, 0, "its pages start zeroed"
+    li t0, MEM_VA
+    li t1, 41
+    sd t1, 0(t0)
+    li a0, MEM_VA
+    li a1, 1
+    SYSCALL SYS_UNMAP
+    mv s2, a7
+    CHECK s2, E_INVAL, "a memory object's mapping cannot be unmapped: E_INVAL"
+    li a0, ROLE_MEMUSER
+    li a1, PRIO_CHILD
+    li a2, 1
+    mv a3, s1
+    call spawn
+    REAPS a0, DEATH_EXIT, 0, ANY, "a child maps the same object and exits"
+    li t0, MEM_VA
+    ld s2, 8(t0)
+    CHECK s2, 42, "the child read what this process wrote and wrote back"
+    li a0, ROLE_MEMUSER | (1 << 8)
+    li a1, PRIO_CHILD
+    li a2, 1
+    mv a3, s1
+    call spawn
+    REAPS a0, DEATH_FAULT, 13, UNMAPPED_ADDR, "a child that writes into the object, then faults"
+    li t0, MEM_VA
+    ld s2, 16(t0)
+    CHECK s2, 0xdead, "what it wrote survives its death"
+    li a0, 0
+    SYSCALL SYS_MEMORY
+    mv s2, a7
+    CHECK s2, E_INVAL, "SYS_MEMORY of 0 pages: E_INVAL"
+    li a0, MEMORY_MAX_PAGES + 1
+    SYSCALL SYS_MEMORY
+    mv s2, a7
+    CHECK s2, E_INVAL, "SYS_MEMORY over MEMORY_MAX_PAGES: E_INVAL"
+    li a0, PAGE_QUOTA
+    SYSCALL SYS_MEMORY
+    mv s2, a7
+    CHECK s2, E_NOMEM, "SYS_MEMORY past the page quota: E_NOMEM"
+    li s3, MAPPED_MEMORY_MAX            # one more than may be mapped (one is already)
+    li s4, MEM_VA + 0x100000
+1:  li a0, 1
+    SYSCALL SYS_MEMORY
+    mv a6, a0
+    mv a0, s4
+    SYSCALL SYS_MAP_MEMORY
+    mv s2, a7
+    li t0, 0x100000
+    add s4, s4, t0
+    addi s3, s3, -1
+    bnez s3, 1b
+    CHECK s2, E_NOSPACE, "mapping more than MAPPED_MEMORY_MAX objects: E_NOSPACE"
+9:  LEAVE
+
+# ---- The object quota -------------------------------------------------------------------------------------------
+t_objects:
+    ENTER
+    li a0, ROLE_OBJQUOTA
+    li a1, PRIO_CHILD
+    li a2, 1
+    ld a3, h_r
+    call spawn
+    mv s10, a0
+    ld a0, h_r
+    call recv_call
+    mv s1, a0
+    mv s2, a1
+    mv s3, a2
+    li a0, 0
+    SYSCALL SYS_REPLY
+    CHECK s1, OBJECT_QUOTA, "a process makes OBJECT_QUOTA notifications"
+    CHECK s2, E_NOSPACE, "then SYS_NOTIFICATION fails with E_NOSPACE"
+    CHECK s3, E_NOSPACE, "even after it closed them all"
+    REAPS s10, DEATH_EXIT, 0, ANY, "that child exits with status 0"
     LEAVE
 
 # ---- SYS_SPAWN refusals ---------------------------------------------------------------------------------------
@@ -1731,6 +1849,10 @@ op_pid:
     ld a0, my_pid
     j srv_reply
 
+op_caller:
+    mv a0, t5
+    j srv_reply
+
 # ==== The other roles ====================================================================================================
 
 # client: handles [server endpoint, report endpoint]. An OP_HOLD call with id 0xc, then its
@@ -1872,8 +1994,57 @@ fault_stack:
 fault_rodata:
     la t0, message_rodata
     sd zero, 0(t0)
+fault_flags:
+    SYSCALL SYS_SELF | 0x400
 fault_survived:
     li a0, 97
+    j exit
+
+# memuser: handles [memory object]. Maps it at CHILD_MEM_VA; parameter 0: dword 1 = dword 0
+# + 1, then exits; parameter 1: dword 2 = 0xdead, then dies of a load page fault.
+memuser:
+    li a6, 0
+    li a0, CHILD_MEM_VA
+    SYSCALL SYS_MAP_MEMORY
+    bnez a7, 2f
+    li t0, CHILD_MEM_VA
+    bnez s1, 1f
+    ld t1, 0(t0)
+    addi t1, t1, 1
+    sd t1, 8(t0)
+    li a0, 0
+    j exit
+1:  li t1, 0xdead
+    sd t1, 16(t0)
+    li t0, UNMAPPED_ADDR
+    ld t0, 0(t0)
+2:  li a0, 96
+    j exit
+
+# objquota: handles [endpoint]. Makes notifications until refused, closes them all, tries
+# once more; reports a0 = how many it made, a1 = the refusal, a2 = the status of the try
+# after closing.
+objquota:
+    li s2, 0
+1:  SYSCALL SYS_NOTIFICATION
+    bnez a7, 2f
+    addi s2, s2, 1
+    li t0, HANDLES
+    bltu s2, t0, 1b
+2:  mv s3, a7
+    li s4, 1                            # slot 0 is the endpoint
+3:  mv a6, s4
+    SYSCALL SYS_CLOSE
+    addi s4, s4, 1
+    li t0, HANDLES
+    bltu s4, t0, 3b
+    SYSCALL SYS_NOTIFICATION
+    mv a2, a7
+    mv a0, s2
+    mv a1, s3
+    li a6, 0
+    TCALL
+    li a0, 0
     j exit
 
 # ==== Data ================================================================================================================
@@ -1881,13 +2052,14 @@ fault_survived:
     .balign 8
 role_table:
     .dword main, server, client, reporter, spinner, faulter, blocker, exiter, epowner
+    .dword memuser, objquota
 srv_ops:
     .dword srv_echo, op_badge, op_setcap, op_buf, op_grant_in, op_grant_out, op_note_wait
-    .dword op_hold, op_drop, op_late, op_exit, op_die, op_pid
+    .dword op_hold, op_drop, op_late, op_exit, op_die, op_pid, op_caller
 fault_code:
     .dword 0, fault_load, fault_store, fault_fetch, fault_illegal, fault_amo, fault_ebreak
     .dword fault_syscall, fault_codewrite, fault_unmapped, fault_priv, fault_kernel
-    .dword fault_noexec, fault_stack, fault_rodata
+    .dword fault_noexec, fault_stack, fault_rodata, fault_flags
 
 # What each ROLE_FAULT child's death must look like: kind, reason, value, address, text.
 fault_table:
@@ -1905,6 +2077,7 @@ fault_table:
     .dword FAULT_NOEXEC, DEATH_FAULT, 12, data_code, fd_noexec
     .dword FAULT_STACK, DEATH_FAULT, 15, USER_STACK_TOP - USER_STACK_PAGES * PAGE_SIZE - 8, fd_stack
     .dword FAULT_RODATA, DEATH_FAULT, 15, message_rodata, fd_rodata
+    .dword FAULT_FLAGS, DEATH_SYSCALL, SYS_SELF | 0x400, ANY, fd_flags
 fd_load:        .string "a load from an unmapped page kills: load page fault (13) at the address"
 fd_store:       .string "a store to an unmapped page kills: store page fault (15)"
 fd_fetch:       .string "a jump to an unmapped page kills: instruction page fault (12)"
@@ -1919,6 +2092,7 @@ fd_kernel:      .string "a load from kernel memory kills: load page fault (13)"
 fd_noexec:      .string "a jump into .data (not executable) kills: instruction page fault (12)"
 fd_stack:       .string "a store below the stack kills: store page fault (15)"
 fd_rodata:      .string "a store into .rodata kills: store page fault (15)"
+fd_flags:       .string "a7 with a bit above the flags kills: DEATH_SYSCALL (the whole a7)"
 
 death_names:
     .dword dn_exit, dn_fault, dn_killed, dn_syscall
