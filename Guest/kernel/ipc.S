@@ -175,7 +175,7 @@ ipc_check_send:
     beqz t1, 1f
     ld a2, P_T1(s4)
     li t1, MSG_BUF_MAX
-    li a0, E_INVAL
+    li a0, E_FAULT                      # over 4 KiB is a bad buffer (ABI.md)
     bgtu a2, t1, 9f
     mv a0, s4
     ld a1, P_T0(s4)
@@ -207,7 +207,7 @@ ipc_check_recv:
 1:  ld a2, P_T3(a0)
     li t1, MSG_BUF_MAX
     bleu a2, t1, 2f
-    li a0, E_INVAL
+    li a0, E_FAULT
     ret
 2:  ld a1, P_T2(a0)
     li a3, PTE_W

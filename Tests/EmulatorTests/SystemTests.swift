@@ -1,0 +1,76 @@
+// The microkernel and its programs, booted from the committed images/kernel.img the way a
+// user runs it: `rvmk run images/kernel.img [--append ...] [--input FILE]`.
+//
+// Golden scenarios live in Tests/Golden/system/: NAME.output is the whole expected output
+// (the kernel log, the servers', the shell's), NAME.input the bytes typed (optional), and
+// NAME.args extra `rvmk run` options on one line (optional, e.g. `--append init=ktest`).
+// Runs are deterministic, so the files match byte for byte; each was produced by rvmk and
+// then read and checked by a person before it was committed.
+import Foundation
+import Testing
+import TestSupport
+
+@Suite struct SystemTests {
+    static let root = ExternalTools.testsDirectory.deletingLastPathComponent()
+    static let image = root.appendingPathComponent("images/kernel.img").path
+    static let golden = ExternalTools.testsDirectory.appendingPathComponent("Golden/system")
+    static let budget = "400000000"
+
+    static var scenarios: [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: golden.path)) ?? []
+        return files.filter { $0.hasSuffix(".output") }.map { String($0.dropLast(".output".count)) }.sorted()
+    }
+
+    /// Boots the image with a scenario's options and input.
+    static func boot(_ name: String) throws -> ExternalTools.Output {
+        var arguments = ["run", image, "--max-instructions", budget]
+        let args = golden.appendingPathComponent("\(name).args")
+        if let text = try? String(contentsOf: args, encoding: .utf8) {
+            arguments += splitArguments(text.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let input = golden.appendingPathComponent("\(name).input")
+        if FileManager.default.fileExists(atPath: input.path) { arguments += ["--input", input.path] }
+        return try ExternalTools.run(try RunCommandTests.rvmk(), arguments)
+    }
+
+    /// Words, with "double quotes" keeping spaces.
+    static func splitArguments(_ text: String) -> [String] {
+        var words: [String] = [], current = "", quoted = false, any = false
+        for character in text {
+            if character == "\"" { quoted.toggle(); any = true }
+            else if character == " " && !quoted { if any { words.append(current) }; current = ""; any = false }
+            else { current.append(character); any = true }
+        }
+        if any { words.append(current) }
+        return words
+    }
+
+    @Test(arguments: scenarios)
+    func scenario(_ name: String) throws {
+        let run = try Self.boot(name)
+        let expected = try String(contentsOf: Self.golden.appendingPathComponent("\(name).output"), encoding: .utf8)
+        #expect(run.status == 0, "\(name): exit status \(run.status): \(run.stderr)")
+        #expect(run.stdout == expected, "\(name): the output differs from Tests/Golden/system/\(name).output")
+        if run.stdout != expected {
+            // The first differing line, to read in the test log.
+            let got = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            for index in 0..<max(got.count, want.count) {
+                let a = index < got.count ? String(got[index]) : "<end>"
+                let b = index < want.count ? String(want[index]) : "<end>"
+                if a != b {
+                    Issue.record("\(name): line \(index + 1): got '\(a)', expected '\(b)'")
+                    break
+                }
+            }
+        }
+    }
+
+    @Test func sameRunTwiceSameBytes() throws {
+        guard let name = Self.scenarios.first else { return }
+        let first = try Self.boot(name)
+        let second = try Self.boot(name)
+        #expect(first.stdout == second.stdout)
+        #expect(first.status == second.status)
+    }
+}
