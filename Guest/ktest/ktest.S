@@ -86,8 +86,7 @@
     .equ CHILD_MAP_VA,      0x41000000
     .equ MEM_VA,            0x50000000  # the driver's memory objects, 1 MiB apart
     .equ CHILD_MEM_VA,      0x58000000
-    .equ SPIN_CHUNKS,       12      # a spinner's work: 12 chunks of
-    .equ SPIN_ITER,         50000   # 50,000 two-instruction iterations (half a time slice)
+    .equ SPIN_TICKS,        120000  # a spinner's run: six time slices of 20,000 ticks
 
 # ---- Checks ------------------------------------------------------------------------------------
 
@@ -774,8 +773,8 @@ t_priorities:
     LEAVE
 
 # ---- Preemption -----------------------------------------------------------------------------------------
-# Two spinners at priority 3 compute for about six time slices each without a system call,
-# reading the time when they start and when they end, and report both. Without
+# Two spinners at priority 3 compute until six time slices have passed since they started,
+# without a system call, and report when they started and ended. Without
 # preemption the first would run to its end before the second started; with round-robin
 # time slices their intervals overlap. (They must not signal progress on the way: waking
 # this process would preempt a spinner and put it behind the other without any timer.)
@@ -1877,17 +1876,14 @@ reporter:
     li a0, 0
     j exit
 
-# spinner: handles [endpoint]. Computes for SPIN_CHUNKS * SPIN_ITER iterations without a
-# system call, then reports a0 = the time it started, a1 = the time it ended.
+# spinner: handles [endpoint]. Computes until SPIN_TICKS have passed, without a system
+# call, then reports a0 = the time it started, a1 = the time it ended.
 spinner:
     rdtime s2
-    li s4, SPIN_CHUNKS
-1:  li t0, SPIN_ITER
-2:  addi t0, t0, -1
-    bnez t0, 2b
-    addi s4, s4, -1
-    bnez s4, 1b
-    rdtime a1
+    li t0, SPIN_TICKS
+    add s3, s2, t0
+1:  rdtime a1
+    bltu a1, s3, 1b
     mv a0, s2
     li a6, 0
     TCALL
