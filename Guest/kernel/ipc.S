@@ -97,7 +97,8 @@ ipc_deliver:
     ret
 
 # ipc_transfer(a0 = sender, a1 = receiver): six words, the buffer, the granted handle;
-# receiver's t0 = bytes copied, t1 = handle slot or -1, a7 = 0.
+# receiver's t0 = bytes copied, t1 = handle slot or -1, a7 = 0. Both buffers were checked
+# (and their pages found) when their calls were made: P_SBUF, P_RBUF.
 ipc_transfer:
     ld t0, P_A0(a0)
     sd t0, P_A0(a1)
@@ -134,16 +135,14 @@ ipc_transfer:
     beqz t2, 2f
     andi t2, t1, F_RECV_BUF
     beqz t2, 2f
-    ld a4, P_T1(s4)                     # length
+    ld s7, P_T1(s4)                     # length
     ld t3, P_T3(s5)                     # capacity
-    bleu a4, t3, 3f
-    mv a4, t3
-3:  mv a0, s4
-    ld a1, P_T0(s4)
-    mv a2, s5
-    ld a3, P_T2(s5)
-    call copy_between
-    mv s7, a0
+    bleu s7, t3, 3f
+    mv s7, t3
+3:  addi a0, s4, P_SBUF
+    addi a1, s5, P_RBUF
+    mv a2, s7
+    call buf_copy
 2:  sd s7, P_T0(s5)
     li t0, -1
     andi t2, s6, F_GRANT
@@ -163,8 +162,8 @@ ipc_transfer:
     addi sp, sp, 48
     ret
 
-# ipc_check_send(a0 = PCB): its F_SEND_BUF buffer (readable, at most 4 KiB) and F_GRANT
-# handle (R_GRANT) are good. a0 = 0 or the error.
+# ipc_check_send(a0 = PCB): its F_SEND_BUF buffer (readable, at most 4 KiB; its pages into
+# P_SBUF) and F_GRANT handle (R_GRANT) are good. a0 = 0 or the error.
 ipc_check_send:
     addi sp, sp, -16
     sd ra, 0(sp)
@@ -174,13 +173,10 @@ ipc_check_send:
     andi t1, t0, F_SEND_BUF
     beqz t1, 1f
     ld a2, P_T1(s4)
-    li t1, MSG_BUF_MAX
-    li a0, E_FAULT                      # over 4 KiB is a bad buffer (ABI.md)
-    bgtu a2, t1, 9f
-    mv a0, s4
     ld a1, P_T0(s4)
     li a3, PTE_R
-    call user_check
+    addi a4, s4, P_SBUF
+    call buf_segments
     bnez a0, 9f
     ld t0, P_A7(s4)
 1:  andi t1, t0, F_GRANT
@@ -197,7 +193,8 @@ ipc_check_send:
     addi sp, sp, 16
     ret
 
-# ipc_check_recv(a0 = PCB): its F_RECV_BUF buffer is writable and at most 4 KiB.
+# ipc_check_recv(a0 = PCB): its F_RECV_BUF buffer is writable and at most 4 KiB; its pages
+# go into P_RBUF. a0 = 0 or E_FAULT.
 ipc_check_recv:
     ld t0, P_A7(a0)
     andi t1, t0, F_RECV_BUF
@@ -205,13 +202,117 @@ ipc_check_recv:
     li a0, 0
     ret
 1:  ld a2, P_T3(a0)
-    li t1, MSG_BUF_MAX
-    bleu a2, t1, 2f
-    li a0, E_FAULT
-    ret
-2:  ld a1, P_T2(a0)
+    ld a1, P_T2(a0)
     li a3, PTE_W
-    j user_check
+    addi a4, a0, P_RBUF
+    j buf_segments
+
+# buf_segments(a0 = PCB, a1 = address, a2 = length, a3 = PTE_R or PTE_W, a4 = where):
+# the buffer's pages, checked, as [pa0, len0, pa1, len1] at a4. a0 = 0 or E_FAULT. The
+# same buffer checked before, with no page of the process unmapped since, is not walked
+# again (a server receives into the same buffer every time).
+buf_segments:
+    li t0, MSG_BUF_MAX
+    bgtu a2, t0, 8f
+    ld t0, 32(a4)
+    bne t0, a1, 4f
+    ld t0, 40(a4)
+    bne t0, a2, 4f
+    ld t0, 56(a4)
+    bne t0, a3, 4f
+    ld t0, P_MAPGEN(a0)
+    ld t1, 48(a4)
+    bne t0, t1, 4f
+    li a0, 0
+    ret
+4:  sd a1, 32(a4)
+    sd a2, 40(a4)
+    sd zero, 56(a4)                     # the key is valid only once the walk succeeds
+    ld t0, P_MAPGEN(a0)
+    sd t0, 48(a4)
+    ld a0, P_ROOT(a0)
+    sd zero, 16(a4)
+    sd zero, 24(a4)
+    bnez a2, 1f
+    sd zero, 0(a4)
+    sd zero, 8(a4)
+    sd a3, 56(a4)
+    li a0, 0
+    ret
+1:  add t0, a1, a2                      # the end: no wrap, below USER_TOP
+    bltu t0, a1, 8f
+    li t1, USER_TOP
+    bgtu t0, t1, 8f
+    slli t0, a1, 52
+    srli t0, t0, 52
+    li t1, PAGE_SIZE
+    sub t1, t1, t0                      # room in the first page
+    mv a5, a2
+    bleu a5, t1, 2f
+    mv a5, t1
+2:  sd a5, 8(a4)
+    mv t6, a1
+    USER_PAGE a0, t6, a3, t5, 8f
+    sd t5, 0(a4)
+    beq a5, a2, 3f
+    sub t0, a2, a5
+    sd t0, 24(a4)
+    add t6, a1, a5                      # the next page
+    USER_PAGE a0, t6, a3, t5, 8f
+    sd t5, 16(a4)
+3:  sd a3, 56(a4)
+    li a0, 0
+    ret
+8:  li a0, E_FAULT
+    ret
+
+# buf_copy(a0 = source pages, a1 = destination pages, a2 = bytes): from one page list to the
+# other; a2 is at most either list's total.
+buf_copy:
+    beqz a2, 9f
+    addi sp, sp, -48
+    sd ra, 0(sp)
+    sd s4, 8(sp)
+    sd s5, 16(sp)
+    sd s6, 24(sp)
+    sd s7, 32(sp)
+    sd s8, 40(sp)
+    mv s8, a2                           # left
+    ld s4, 0(a0)                        # source address, room
+    ld s5, 8(a0)
+    ld s6, 0(a1)                        # destination address, room
+    ld s7, 8(a1)
+    mv t6, a0
+    mv a5, a1
+1:  mv a2, s8                           # this chunk: the least of the three
+    bleu a2, s5, 2f
+    mv a2, s5
+2:  bleu a2, s7, 3f
+    mv a2, s7
+3:  sub s8, s8, a2
+    sub s5, s5, a2
+    sub s7, s7, a2
+    mv a0, s6
+    mv a1, s4
+    add s4, s4, a2
+    add s6, s6, a2
+    call kmemcpy
+    beqz s8, 8f
+    bnez s5, 4f
+    ld s4, 16(t6)                       # the source's second page
+    ld s5, 24(t6)
+4:  bnez s7, 1b
+    ld s6, 16(a5)
+    ld s7, 24(a5)
+    j 1b
+8:  ld ra, 0(sp)
+    ld s4, 8(sp)
+    ld s5, 16(sp)
+    ld s6, 24(sp)
+    ld s7, 32(sp)
+    ld s8, 40(sp)
+    addi sp, sp, 48
+9:  ret
 
 # ---- SYS_RECV and SYS_REPLY_RECV ----------------------------------------------------------
 sys_recv:

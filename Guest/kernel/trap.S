@@ -48,10 +48,12 @@ trap_entry:
     bne t1, t2, trap_other
     addi t0, t0, 4                      # a system call resumes after the ecall
     sd t0, P_PC(s0)
-    li t1, SYS_CALL
-    beq a7, t1, fast_call
-    li t1, SYS_REPLY_RECV
-    beq a7, t1, fast_reply_recv
+    andi t1, a7, ~F_SEND_BUF
+    li t2, SYS_CALL
+    beq t1, t2, fast_call               # SYS_CALL, with or without F_SEND_BUF
+    andi t1, a7, ~F_RECV_BUF
+    li t2, SYS_REPLY_RECV
+    beq t1, t2, fast_reply_recv         # SYS_REPLY_RECV, with or without F_RECV_BUF
 # Every system call but the two fast paths: dispatch on a7's low bits.
 syscall_slow:
     li sp, KSTACK_TOP
@@ -92,6 +94,10 @@ fast_call:
     bne t4, t5, syscall_slow
     ld t5, EP_RECEIVER(t3)              # the receiver
     beqz t5, syscall_slow
+    li t2, SYS_CALL
+    bne a7, t2, fast_call_buffer
+    sd zero, P_T0(t5)
+fast_call_commit:
     sd zero, EP_RECEIVER(t3)
     ld a6, P_HANDLES + HD_BADGE(t1)
     ld t2, P_CALLS(s0)
@@ -113,6 +119,43 @@ fast_call:
     addi t2, t2, 1
     sd t2, P_RECVD(t5)
     j fast_switch
+
+# SYS_CALL | F_SEND_BUF: the buffer's pages are checked, then copied to the receiver's
+# (checked when it began to receive); a bad buffer takes the general path, which fails it.
+fast_call_buffer:
+    li sp, KSTACK_TOP
+    mv s1, t1
+    mv s2, t3
+    mv s3, t5
+    mv a0, s0
+    ld a1, P_T0(s0)
+    ld a2, P_T1(s0)
+    li a3, PTE_R
+    addi a4, s0, P_SBUF
+    call buf_segments
+    bnez a0, syscall_slow
+    li a2, 0
+    ld t2, P_A7(s3)
+    andi t2, t2, F_RECV_BUF
+    beqz t2, 1f
+    ld a2, P_T1(s0)
+    ld t3, P_T3(s3)
+    bleu a2, t3, 1f
+    mv a2, t3
+1:  sd a2, P_T0(s3)
+    addi a0, s0, P_SBUF
+    addi a1, s3, P_RBUF
+    call buf_copy
+    mv t1, s1
+    mv t3, s2
+    mv t5, s3
+    ld a0, P_A0(s0)
+    ld a1, P_A1(s0)
+    ld a2, P_A2(s0)
+    ld a3, P_A3(s0)
+    ld a4, P_A4(s0)
+    ld a5, P_A5(s0)
+    j fast_call_commit
 
 fast_reply_recv:
     ld t0, P_T6(s0)                     # the token
@@ -150,7 +193,29 @@ fast_reply_recv:
     beqz t2, 1f
     ld t2, N_BITS(t2)
     bnez t2, syscall_slow
-1:  sd s0, EP_RECEIVER(t3)
+1:  li t2, SYS_REPLY_RECV
+    beq a7, t2, 2f
+    # With F_RECV_BUF: the pages of the buffer to receive into, checked now.
+    li sp, KSTACK_TOP
+    mv s2, t3
+    mv s3, t5
+    mv a0, s0
+    ld a1, P_T2(s0)
+    ld a2, P_T3(s0)
+    li a3, PTE_W
+    addi a4, s0, P_RBUF
+    call buf_segments
+    bnez a0, syscall_slow
+    mv t3, s2
+    mv t5, s3
+    ld a0, P_A0(s0)
+    ld a1, P_A1(s0)
+    ld a2, P_A2(s0)
+    ld a3, P_A3(s0)
+    ld a4, P_A4(s0)
+    ld a5, P_A5(s0)
+2:  sd zero, P_T0(t5)
+    sd s0, EP_RECEIVER(t3)
     sd t3, P_WAITOBJ(s0)
     li t2, PS_RECV
     sd t2, P_STATE(s0)
@@ -190,7 +255,7 @@ fast_switch:
     ld t4, P_T4(t6)
     ld t5, P_T5(t6)
     li a7, 0
-    li t0, 0
+    ld t0, P_T0(t6)                     # bytes received
     li t1, -1
     ld t6, P_T6(t6)
     sret

@@ -249,6 +249,9 @@ unmap_pages:
     andi t1, t0, PTE_SHARED             # a memory object's pages stay until exit
     bnez t1, 6f
     sd zero, 0(a0)
+    ld t1, P_MAPGEN(s4)
+    addi t1, t1, 1
+    sd t1, P_MAPGEN(s4)
     ld t1, P_PID(s4)
     addi t1, t1, 1
     sfence.vma s5, t1
@@ -536,8 +539,46 @@ kmemcpy:
     or t0, t0, a2
     andi t0, t0, 7
     bnez t0, 5f
-    li t1, 32
-1:  bltu a2, t1, 3f
+    li t1, 128
+1:  bltu a2, t1, 2f
+    ld t2, 0(a1)
+    ld t3, 8(a1)
+    ld t4, 16(a1)
+    ld t5, 24(a1)
+    sd t2, 0(a0)
+    sd t3, 8(a0)
+    sd t4, 16(a0)
+    sd t5, 24(a0)
+    ld t2, 32(a1)
+    ld t3, 40(a1)
+    ld t4, 48(a1)
+    ld t5, 56(a1)
+    sd t2, 32(a0)
+    sd t3, 40(a0)
+    sd t4, 48(a0)
+    sd t5, 56(a0)
+    ld t2, 64(a1)
+    ld t3, 72(a1)
+    ld t4, 80(a1)
+    ld t5, 88(a1)
+    sd t2, 64(a0)
+    sd t3, 72(a0)
+    sd t4, 80(a0)
+    sd t5, 88(a0)
+    ld t2, 96(a1)
+    ld t3, 104(a1)
+    ld t4, 112(a1)
+    ld t5, 120(a1)
+    sd t2, 96(a0)
+    sd t3, 104(a0)
+    sd t4, 112(a0)
+    sd t5, 120(a0)
+    addi a0, a0, 128
+    addi a1, a1, 128
+    addi a2, a2, -128
+    bgeu a2, t1, 1b
+2:  li t1, 32
+4:  bltu a2, t1, 3f
     ld t2, 0(a1)
     ld t3, 8(a1)
     ld t4, 16(a1)
@@ -549,7 +590,7 @@ kmemcpy:
     addi a0, a0, 32
     addi a1, a1, 32
     addi a2, a2, -32
-    j 1b
+    j 4b
 3:  beqz a2, 9f
     ld t2, 0(a1)
     sd t2, 0(a0)

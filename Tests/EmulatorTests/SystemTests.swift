@@ -73,4 +73,37 @@ import TestSupport
         #expect(first.stdout == second.stdout)
         #expect(first.status == second.status)
     }
+
+    /// The first number after `label` in `text`.
+    static func number(after label: String, in text: String) -> Int? {
+        guard let range = text.range(of: label) else { return nil }
+        return Int(text[range.upperBound...].drop { $0 == " " }.prefix { $0.isNumber })
+    }
+
+    @Test func kernelTestsAllPassAndBootIsShort() throws {
+        let run = try Self.boot("kernel-ktest")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("ktest: ") && run.stdout.contains(" passed, 0 failed"))
+        #expect(!run.stdout.contains("not ok"))
+        // Reset to the first user instruction: under 2 million guest instructions.
+        let boot = try #require(Self.number(after: "first user instruction at instret", in: run.stdout))
+        #expect(boot < 2_000_000)
+    }
+
+    @Test func ipcRoundTripsMeetTheirTargets() throws {
+        let run = try Self.boot("kernel-ipcbench")
+        #expect(run.status == 0)
+        let registers = try #require(Self.number(after: "register-only round trip", in: run.stdout))
+        let buffer = try #require(Self.number(after: "1 KiB request buffer round trip", in: run.stdout))
+        #expect(registers <= 300, "register-only call + reply_recv: \(registers) instructions")
+        #expect(buffer <= 800, "1 KiB call + reply_recv: \(buffer) instructions")
+    }
+
+    @Test func hostileProgramFindsNothingUnexpected() throws {
+        let run = try Self.boot("kernel-hostile")
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains("UNEXPECTED"))
+        #expect(run.stdout.contains("0 unexpected"))
+        #expect(!run.stdout.contains("panic"))
+    }
 }
