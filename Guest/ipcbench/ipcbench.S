@@ -9,7 +9,8 @@
 # How it is run (the argument word a1):
 #   0, booted first (init=ipcbench): spawns its server (ipcbench with argument 1), prints
 #      the figures, and stops the machine through the test finisher.
-#   2, with a process handle holding R_SPAWN in slot 0: the same, then it just exits.
+#   2, run by init for the shell's `ipcbench` ([names, init, a process handle with R_SPAWN]
+#      in slots 0..2): the same, through slot 2, then it just exits.
 #   0, run by another program (the shell runs it through init with [names, init]): it
 #      cannot spawn, so it times round trips to the name service instead (a lookup of a
 #      name nobody registered), which includes the work names does.
@@ -78,7 +79,11 @@ spawn_server:
     la a1, info
     SYSCALL SYS_INFO
     ld a4, info + INFO_PRIORITY
-    li a6, 0                            # BOOT_H_SELF, or the handle in slot 0
+    li a6, BOOT_H_SELF                  # booted first
+    li t0, ARG_SPAWNER
+    bne s11, t0, 1f
+    li a6, SLOT_SPAWN                   # run by init
+1:
     la a0, name_ipcbench
     li a1, 8
     la a2, spawn_list
