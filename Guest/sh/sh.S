@@ -11,6 +11,7 @@
     .equ LINE_MAX,      256
     .equ ARGS_MAX,      8
     .equ BUF_SIZE,      4096
+    .equ E_NOSERVER,    -27             # the shell's own: no such server registered
 
     .text
     .globl _start
@@ -667,8 +668,10 @@ fs_call:
     la a0, fs_name
     call pack_name
     call lookup
-    bltz a0, 9f
-    mv a6, a0
+    bgez a0, 2f
+    li a0, E_NOSERVER
+    j 9f
+2:  mv a6, a0
     ld a0, 8(sp)
     ld a1, 16(sp)
     ld a2, 24(sp)
@@ -760,7 +763,7 @@ fs_error:
     call puts
 1:  ld a0, 8(sp)
     neg a0, a0
-    li t0, 27
+    li t0, 28
     bgeu a0, t0, 2f
     la t1, error_texts
     slli t0, a0, 3
@@ -923,8 +926,15 @@ streq:
     ret
 
 # parse: splits `line` in place into argv (NUL-terminated words); rest1/rest2 point at the
-# text after the first and second words, as typed.
+# text after the first and second words, as typed (in a copy of the line).
 parse:
+    la t0, line
+    la t1, line_copy
+1:  lbu t2, 0(t0)
+    sb t2, 0(t1)
+    addi t0, t0, 1
+    addi t1, t1, 1
+    bnez t2, 1b
     la t0, line
     la t1, argv
     li t2, 0                            # argc
@@ -937,20 +947,22 @@ parse:
     bne t3, t5, 2f
     addi t0, t0, 1
     j 1b
-2:  li t3, 1
+2:  la t6, line_copy
+    add t6, t6, t0
+    la t3, line
+    sub t6, t6, t3                      # the same place in the copy
+    li t3, 1
     bne t2, t3, 3f
-    sd t0, rest1, t4
+    sd t6, rest1, t4
 3:  li t3, 2
     bne t2, t3, 4f
-    sd t0, rest2, t4
+    sd t6, rest2, t4
 4:  li t3, ARGS_MAX
     beq t2, t3, 9f
     slli t3, t2, 3
     add t3, t3, t1
     sd t0, 0(t3)
     addi t2, t2, 1
-    li t3, 3                            # from the third word on, rest2 must stay whole
-    bgeu t2, t3, 9f
 5:  lbu t3, 0(t0)                       # the end of the word
     beqz t3, 9f
     beq t3, t5, 6f
@@ -975,7 +987,7 @@ state_names:
 error_texts:
     .dword 0, e_inval, e_handle, e_rights, e_fault, e_nomem, e_nospace, e_timeout, e_dead
     .dword e_revoked, e_noent, e_busy, 0, 0, 0, 0, 0, 0, 0, 0
-    .dword e_exists, e_notdir, e_isdir, e_notempty, e_full, e_name, e_badfd
+    .dword e_exists, e_notdir, e_isdir, e_notempty, e_full, e_name, e_badfd, e_noserver
 c_help:     .asciz "help"
 c_echo:     .asciz "echo"
 c_ls:       .asciz "ls"
@@ -1020,6 +1032,7 @@ e_notempty: .asciz "directory not empty"
 e_full:     .asciz "no space left (or the file is too big)"
 e_name:     .asciz "bad name"
 e_badfd:    .asciz "bad file descriptor"
+e_noserver: .asciz "the file server is not running"
 banner:     .asciz "rvmk shell: type help for the commands\n"
 prompt_text: .asciz "$ "
 unknown_text: .asciz "sh: unknown command: "
@@ -1087,6 +1100,7 @@ path_len:   .zero 8
 info:       .zero INFO_SIZE
 digits:     .zero 32
 line:       .zero LINE_MAX
+line_copy:  .zero LINE_MAX
 path:       .zero FS_PATH_MAX + 32
 name_buf:   .zero 32
 buffer:     .zero BUF_SIZE
