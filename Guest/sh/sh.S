@@ -102,19 +102,16 @@ cmd_ls:
     ld t0, 24(sp)
     li t1, FS_T_DIR
     bne t0, t1, 3f
-    la a0, slash
+    la a0, slash                        # a directory: its name and a slash
     call puts
-    addi s2, s2, 1
+    j 5f
 3:  li t0, 30
     bgeu s2, t0, 4f
     la a0, space
     call puts
     addi s2, s2, 1
     j 3b
-4:  ld t0, 24(sp)
-    li t1, FS_T_DIR
-    beq t0, t1, 5f
-    ld a0, 32(sp)
+4:  ld a0, 32(sp)
     call put_dec
     la a0, bytes_text
     call puts
@@ -173,6 +170,7 @@ cat_path:
     mv s1, a0                           # the fd
 1:  li a0, FS_READ
     mv a1, s1
+    li a2, BUF_SIZE
     la t2, buffer
     li t3, BUF_SIZE
     li a5, F_RECV_BUF
@@ -665,12 +663,21 @@ fs_call:
     sd t1, 40(sp)
     sd t2, 48(sp)
     sd t3, 56(sp)
-    la a0, fs_name
+    li t0, 20                           # fs or names may be restarting: try for 200 ms
+    sd t0, 72(sp)
+1:  la a0, fs_name
     call pack_name
     call lookup
     bgez a0, 2f
+    ld t0, 72(sp)
+    addi t0, t0, -1
+    sd t0, 72(sp)
     li a0, E_NOSERVER
-    j 9f
+    beqz t0, 9f
+    li a0, 100000
+    li a7, SYS_SLEEP
+    ecall
+    j 1b
 2:  mv a6, a0
     ld a0, 8(sp)
     ld a1, 16(sp)
