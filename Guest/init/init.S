@@ -13,7 +13,8 @@
     .equ WINDOW,        100000000       # ticks (10 s of guest time)
     .equ BACKOFF,       10000           # ticks (1 ms), doubled for each death in the window
     .equ GIVE_UP,       4               # deaths in the window
-    .equ RUN_PRIORITY,  3
+    .equ RUN_PRIORITY,  3               # programs run for the shell
+    .equ SERVER_PRIORITY, 5             # servers started for the shell
 
 # A supervised server (SV_SIZE bytes).
     .equ SV_NAME,       0               # 16 bytes
@@ -223,7 +224,7 @@ op_start:
     sd a1, 0(t0)
     sd a2, 8(t0)
     la a0, run_name
-    li a1, RUN_PRIORITY
+    li a1, SERVER_PRIORITY
     ld a2, h_names_send
     ld a3, h_init_send
     li a4, -1

@@ -507,8 +507,20 @@ cmd_start:
     beqz a0, 9f
     li a0, INIT_START
     call init_name_call
-    bgez a0, 9f
-    mv a1, a0
+    bltz a0, 8f
+    sd a0, 8(sp)
+    la a0, started_text
+    call puts
+    la t0, argv
+    ld a0, 8(t0)
+    call puts
+    la a0, as_pid_text
+    call puts
+    ld a0, 8(sp)
+    call put_dec
+    call newline
+    j 9f
+8:  mv a1, a0
     la a0, start_text
     call fs_error
 9:  ld ra, 0(sp)
@@ -540,6 +552,37 @@ cmd_uptime:
     la a0, uptime_text3
     call puts
     ld ra, 0(sp)
+    addi sp, sp, 16
+    ret
+
+# sleep MS: guest time passes (10,000 ticks a millisecond).
+cmd_sleep:
+    addi sp, sp, -16
+    sd ra, 0(sp)
+    call need_arg
+    beqz a0, 9f
+    la t0, argv
+    ld t0, 8(t0)
+    li a0, 0
+1:  lbu t1, 0(t0)                       # decimal digits
+    beqz t1, 2f
+    addi t1, t1, -'0'
+    li t2, 10
+    bgeu t1, t2, 8f
+    mul a0, a0, t2
+    add a0, a0, t1
+    li t2, 600000                       # at most ten minutes
+    bgtu a0, t2, 8f
+    addi t0, t0, 1
+    j 1b
+2:  li t0, 10000
+    mul a0, a0, t0
+    li a7, SYS_SLEEP
+    ecall
+    j 9f
+8:  la a0, usage_sleep
+    call puts
+9:  ld ra, 0(sp)
     addi sp, sp, 16
     ret
 
@@ -988,7 +1031,7 @@ commands:
     .dword c_write, cmd_write, c_append, cmd_append, c_mkdir, cmd_mkdir, c_rm, cmd_rm
     .dword c_mv, cmd_mv, c_ps, cmd_ps, c_kill, cmd_kill, c_crash, cmd_crash
     .dword c_ipcbench, cmd_ipcbench, c_uptime, cmd_uptime, c_run, cmd_run
-    .dword c_start, cmd_start, c_shutdown, cmd_shutdown, 0, 0
+    .dword c_start, cmd_start, c_sleep, cmd_sleep, c_shutdown, cmd_shutdown, 0, 0
 state_names:
     .dword st_free, st_ready, st_send, st_reply, st_recv, st_wait, st_sleep, st_dead, st_run
 error_texts:
@@ -1012,6 +1055,7 @@ c_uptime:   .asciz "uptime"
 c_run:      .asciz "run"
 c_start:    .asciz "start"
 c_shutdown: .asciz "shutdown"
+c_sleep:    .asciz "sleep"
 st_free:    .asciz "free    "
 st_ready:   .asciz "ready   "
 st_send:    .asciz "calling "
@@ -1047,6 +1091,7 @@ unknown_text2: .asciz " (try help)\n"
 usage_text: .asciz "usage: "
 usage_text2: .asciz " NAME (see help)\n"
 usage_mv:   .asciz "usage: mv OLD NEW\n"
+usage_sleep: .asciz "usage: sleep MILLISECONDS (at most 600000)\n"
 help_text:
     .ascii "commands:\n"
     .ascii "  help                 this list\n"
@@ -1065,6 +1110,7 @@ help_text:
     .ascii "  uptime               guest time and instructions since boot\n"
     .ascii "  run PROGRAM          run a program of the boot image and wait for it\n"
     .ascii "  start PROGRAM        start a program as a supervised server\n"
+    .ascii "  sleep MS             wait MS milliseconds of guest time\n"
     .asciz "  shutdown             stop the machine\n"
 ps_header:  .asciz " PID  NAME      STATE   PRIO  RESTARTS   CALLS  RECEIVED  PAGES\n"
 ls_text:    .asciz "ls"
@@ -1073,6 +1119,8 @@ mv_text:    .asciz "mv"
 kill_text:  .asciz "kill"
 crash_text: .asciz "crash"
 start_text: .asciz "start"
+started_text: .asciz "started "
+as_pid_text: .asciz " as pid "
 run_text:   .asciz "run"
 exited_text: .asciz ": exited with status "
 died_text:  .asciz ": killed (see the kernel's line above)"
