@@ -125,8 +125,11 @@ enum RunCommand {
         let console = Console.shared
         let input: ByteSource
         if let path = options.input {
-            guard let bytes = FileManager.default.contents(atPath: path) else {
-                throw MachineError(description: "\(path): cannot read input file")
+            // Through a file handle, so pipes and process substitution work too.
+            guard let handle = FileHandle(forReadingAtPath: path),
+                  let bytes = try? handle.readToEnd() ?? Data() else {
+                let reason = FileManager.default.fileExists(atPath: path) ? "cannot read input file" : "no such input file"
+                throw MachineError(description: "\(path): \(reason)")
             }
             input = FileInput([UInt8](bytes))
         } else {
