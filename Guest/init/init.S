@@ -231,10 +231,14 @@ op_start:
     li a5, -1
     call server_add
     beqz a0, 1f
-    call server_start
+    mv s2, a0
+    call server_start_quiet
+    bltz a0, 2f
     ld a0, SV_PID(a0)
     j reply
 1:  li a0, E_NOSPACE
+    j reply
+2:  sd zero, SV_NHANDLES(s2)            # not started: not an entry either
     j reply
 
 # INIT_KILL: the server of that name dies (and is restarted like any other death).
@@ -460,11 +464,18 @@ server_add:
     mv a0, t0
     ret
 
-# server_start(a0 = entry): spawn it; on failure it is given up (logged). a0 kept.
+# server_start(a0 = entry): spawn it; on failure it is given up (logged). a0 = the entry,
+# or the error of SYS_SPAWN.
 server_start:
-    addi sp, sp, -16
+    li a1, 0
+    j 1f
+# server_start_quiet: the same, without the log line when it cannot start.
+server_start_quiet:
+    li a1, 1
+1:  addi sp, sp, -32
     sd ra, 0(sp)
     sd s1, 8(sp)
+    sd a1, 16(sp)
     mv s1, a0
     call name_length
     mv a1, a0
@@ -490,15 +501,20 @@ server_start:
     beqz t0, 9f
     call register_all
     j 9f
-8:  li t0, SV_GAVE_UP
+8:  sd a0, 24(sp)
+    li t0, SV_GAVE_UP
     sd t0, SV_STATE(s1)
+    ld t0, 16(sp)
+    bnez t0, 7f
     la a0, log_cannot_start
     mv a1, s1
     call log_server
+7:  ld a0, 24(sp)
+    j 10f
 9:  mv a0, s1
-    ld ra, 0(sp)
+10: ld ra, 0(sp)
     ld s1, 8(sp)
-    addi sp, sp, 16
+    addi sp, sp, 32
     ret
 
 # server_find(a1, a2 = name): a0 = the entry, or 0.

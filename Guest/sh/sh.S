@@ -12,6 +12,7 @@
     .equ ARGS_MAX,      8
     .equ BUF_SIZE,      4096
     .equ E_NOSERVER,    -27             # the shell's own: no such server registered
+    .equ E_NOPROGRAM,   -28             # the shell's own: E_NOENT from init or names
 
     .text
     .globl _start
@@ -406,7 +407,7 @@ cmd_kill:
     bgez a0, 9f
     mv a1, a0
     la a0, kill_text
-    call fs_error
+    call name_error
 9:  ld ra, 0(sp)
     addi sp, sp, 16
     ret
@@ -441,7 +442,7 @@ cmd_crash:
     j 9f
 8:  mv a1, a0
     la a0, crash_text
-    call fs_error
+    call name_error
 9:  ld ra, 0(sp)
     addi sp, sp, 16
     ret
@@ -495,7 +496,7 @@ run_program:
     j 9f
 8:  mv a1, a0
     la a0, run_text
-    call fs_error
+    call name_error
 9:  ld ra, 0(sp)
     addi sp, sp, 32
     ret
@@ -522,7 +523,7 @@ cmd_start:
     j 9f
 8:  mv a1, a0
     la a0, start_text
-    call fs_error
+    call name_error
 9:  ld ra, 0(sp)
     addi sp, sp, 16
     ret
@@ -795,6 +796,12 @@ need_arg:
     addi sp, sp, 16
     ret
 
+# name_error(a0 = what, a1 = error): like fs_error, but E_NOENT means no such program or
+# server.
+name_error:
+    li t0, E_NOENT
+    bne a1, t0, fs_error
+    li a1, E_NOPROGRAM
 # fs_error(a0 = what, a1 = error): "what: path-or-name: message".
 fs_error:
     addi sp, sp, -16
@@ -813,7 +820,7 @@ fs_error:
     call puts
 1:  ld a0, 8(sp)
     neg a0, a0
-    li t0, 28
+    li t0, 29
     bgeu a0, t0, 2f
     la t1, error_texts
     slli t0, a0, 3
@@ -1038,6 +1045,7 @@ error_texts:
     .dword 0, e_inval, e_handle, e_rights, e_fault, e_nomem, e_nospace, e_timeout, e_dead
     .dword e_revoked, e_noent, e_busy, 0, 0, 0, 0, 0, 0, 0, 0
     .dword e_exists, e_notdir, e_isdir, e_notempty, e_full, e_name, e_badfd, e_noserver
+    .dword e_noprogram
 c_help:     .asciz "help"
 c_echo:     .asciz "echo"
 c_ls:       .asciz "ls"
@@ -1084,6 +1092,7 @@ e_full:     .asciz "no space left (or the file is too big)"
 e_name:     .asciz "bad name"
 e_badfd:    .asciz "bad file descriptor"
 e_noserver: .asciz "the file server is not running"
+e_noprogram: .asciz "no such program or server"
 banner:     .asciz "rvmk shell: type help for the commands\n"
 prompt_text: .asciz "$ "
 unknown_text: .asciz "sh: unknown command: "
