@@ -110,14 +110,14 @@ enum RunCommand {
             throw MachineError(description: "\(options.image): \(reason)")
         }
         let console = Console.shared
-        let input: ByteSource
+        console.install()
+        defer { console.restore() }
+        var input: ByteSource = console
         if let path = options.input {
             guard let bytes = FileManager.default.contents(atPath: path) else {
                 throw MachineError(description: "\(path): cannot read input file")
             }
             input = FileInput([UInt8](bytes))
-        } else {
-            input = console.startInput()
         }
         let machine = Machine(memorySize: options.memoryMiB << 20, input: input, output: console.write)
         try machine.load([UInt8](data), path: options.image, output: console.write)
@@ -125,6 +125,8 @@ enum RunCommand {
         machine.shouldStop = { console.quitRequested }
         machine.afterSlice = { console.flushIfInteractive() }
         let tracer = try Tracer.make(options, machine)
+        // The terminal goes raw only once the image and options are known to be good.
+        if options.input == nil { console.startInput() }
         let start = Date()
         let outcome = machine.run(maxInstructions: options.maxInstructions, slice: tracer.map { tracer in { tracer.run(machine.hart, $0) } })
         let seconds = Date().timeIntervalSince(start)
