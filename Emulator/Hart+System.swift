@@ -71,11 +71,15 @@ extension Hart {
 
     /// LR/SC and AMOs: naturally aligned or a misaligned fault, and store permission for AMOs.
     func atomic(_ word: UInt32, _ rd: Int, _ rs1: Int, _ rs2: Int, _ funct3: UInt32) -> Bool {
-        guard funct3 == 2 || funct3 == 3 else { return illegalAtomic(word) }
+        let operation = word >> 27
+        // A reserved encoding is an illegal instruction whatever its address: decide that
+        // before the alignment and translation checks can raise anything else.
+        guard funct3 == 2 || funct3 == 3, Self.atomicOperations & (1 << operation) != 0, operation != 2 || rs2 == 0 else {
+            return illegalAtomic(word)
+        }
         let wide = funct3 == 3
         let size: UInt64 = wide ? 8 : 4
         let address = x[rs1]
-        let operation = word >> 27
         if address & (size - 1) != 0 {
             return fault(operation == 2 ? Cause.loadMisaligned : Cause.storeMisaligned, address) != nil
         }
@@ -84,7 +88,6 @@ extension Hart {
         }
         switch operation {
         case 2:  // LR
-            guard rs2 == 0 else { return illegalAtomic(word) }
             guard let pa = translate(address, .load, size: Int(size)) else { return false }
             guard let value = bus.read(pa, width: Int(size)) else { return fault(Cause.loadAccessFault, address) != nil }
             reservation = pa
@@ -112,14 +115,18 @@ extension Hart {
             case 0x10: value = Int64(bitPattern: old) < Int64(bitPattern: operand) ? old : operand
             case 0x14: value = Int64(bitPattern: old) > Int64(bitPattern: operand) ? old : operand
             case 0x18: value = (wide ? old : old & 0xffff_ffff) < (wide ? operand : operand & 0xffff_ffff) ? old : operand
-            case 0x1C: value = (wide ? old : old & 0xffff_ffff) > (wide ? operand : operand & 0xffff_ffff) ? old : operand
-            default: return illegalAtomic(word)
+            default: value = (wide ? old : old & 0xffff_ffff) > (wide ? operand : operand & 0xffff_ffff) ? old : operand  // 0x1C
             }
             guard bus.write(pa, width: Int(size), value: value) else { return fault(Cause.storeAccessFault, address) != nil }
             if rd != 0 { x[rd] = old }
         }
         return true
     }
+
+    /// The funct5 values of the A extension (bit n set for funct5 n): LR, SC and the AMOs
+    /// (ISA manual, "A" chapter, instruction listing).
+    static let atomicOperations: UInt32 = 1 << 0x00 | 1 << 0x01 | 1 << 0x02 | 1 << 0x03 | 1 << 0x04 | 1 << 0x08
+        | 1 << 0x0C | 1 << 0x10 | 1 << 0x14 | 1 << 0x18 | 1 << 0x1C
 
     /// An AMO encoding that does not exist: illegal instruction (reported through the
     /// fault path so that `execute` takes it).

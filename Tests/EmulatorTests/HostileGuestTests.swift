@@ -6,20 +6,9 @@ import Testing
 @testable import Emulator
 
 @Suite struct HostileGuestTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A program that points registers at the devices and at odd places, then runs words
     /// that are random or random-but-plausible (the major opcodes of RV64IMAC).
-    static func program(_ random: inout Generator) -> [UInt8] {
+    static func program(_ random: inout SplitMix) -> [UInt8] {
         var words: [UInt32] = []
         let targets: [UInt64] = [0x1000_0000, 0x0c00_0000, 0x0c20_0000, 0x0200_0000, 0x0200_4000, 0x10_0000,
                                  0x1000, 0, 0x8000_0000, 0x8800_0000 - 8, 0xffff_ffff_ffff_fff0, 0x4000_0000]
@@ -45,7 +34,7 @@ import Testing
     }
 
     @Test func randomGuestsNeverCrashTheMachine() throws {
-        var random = Generator(state: 0xbad_c0de)
+        var random = SplitMix(state: 0xbad_c0de)
         var outcomes: [Machine.Outcome: Int] = [:]
         for _ in 0..<300 {
             let machine = Machine(memorySize: 8 << 20, input: nil, output: { _ in })
@@ -59,7 +48,7 @@ import Testing
     }
 
     @Test func randomCSRTrafficIsLegalOrIllegalNeverFatal() throws {
-        var random = Generator(state: 42)
+        var random = SplitMix(state: 42)
         var words: [UInt32] = []
         for _ in 0..<4000 {
             let csr = UInt32(random.next() % 4096)

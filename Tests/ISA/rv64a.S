@@ -260,6 +260,25 @@
     ld a0, 8(s0)
     CHECK_IMM a0, 0x77
 
+    # Reserved encodings in the AMO opcode are illegal instructions (mcause 2, mtval the
+    # bits) wherever they point: the encoding is decided before the address is checked, so
+    # a misaligned or unmapped address raises nothing else, and rd is not written.
+    # (rd = a0 and rs2 = a1 in each word; rs1 as noted.)
+    .macro RESERVED_AMO n, bits
+    TEST \n
+    li a0, 0x99
+    EXPECT_TRAP 2, 1f
+    .word \bits
+    j harness_fail_values
+1:  CHECK_TRAP 2, \bits
+    CHECK_IMM a0, 0x99
+    .endm
+    addi s2, s0, 2
+    RESERVED_AMO 78, 0x28b9252f     # funct5 0x05, .w, rs1 = s2: misaligned
+    RESERVED_AMO 79, 0xf8b0352f     # funct5 0x1f, .d, rs1 = x0: nothing at address 0
+    RESERVED_AMO 80, 0x10b9252f     # lr.w with rs2 = a1 (must be x0), rs1 = s2: misaligned
+    RESERVED_AMO 81, 0x00b4452f     # amoadd with funct3 4 (no such width), rs1 = s0: aligned
+
     TEST_PASS
 
     # The trap handler of the misaligned-AMO tests: mcause to s4, mtval to s5, resume at s6.

@@ -123,7 +123,9 @@ enum RunCommand {
             path = options.image
         }
         let console = Console.shared
-        let input: ByteSource
+        console.install()
+        defer { console.restore() }
+        var input: ByteSource = console
         if let path = options.input {
             // Through a file handle, so pipes and process substitution work too.
             guard let handle = FileHandle(forReadingAtPath: path),
@@ -132,8 +134,6 @@ enum RunCommand {
                 throw MachineError(description: "\(path): \(reason)")
             }
             input = FileInput([UInt8](bytes))
-        } else {
-            input = console.startInput()
         }
         let machine = Machine(memorySize: options.memoryMiB << 20, input: input, output: console.write)
         try machine.load([UInt8](data), path: path, bootargs: options.bootargs, output: console.write)
@@ -141,6 +141,8 @@ enum RunCommand {
         machine.shouldStop = { console.quitRequested }
         machine.afterSlice = { console.flushIfInteractive() }
         let tracer = try Tracer.make(options, machine)
+        // The terminal goes raw only once the image and options are known to be good.
+        if options.input == nil { console.startInput() }
         let start = Date()
         let outcome = machine.run(maxInstructions: options.maxInstructions, slice: tracer.map { tracer in { tracer.run(machine.hart, $0) } })
         let seconds = Date().timeIntervalSince(start)
