@@ -12,7 +12,9 @@ extension Hart {
         public let word: UInt32
         public let length: Int
         let expanded: UInt32
-        let registers: [UInt64]
+        /// The values of the instruction's rs1 and rs2 before it ran.
+        let rs1Value: UInt64
+        let rs2Value: UInt64
     }
 
     public struct Effects {
@@ -32,7 +34,7 @@ extension Hart {
         let compressed = word & 3 != 3
         let expanded = compressed ? expand[Int(word & 0xffff)] : word
         return Snapshot(pc: pc, privilege: privilege, word: compressed ? word & 0xffff : word, length: compressed ? 2 : 4,
-                        expanded: expanded, registers: (0..<32).map { x[$0] })
+                        expanded: expanded, rs1Value: x[Int((expanded >> 15) & 31)], rs2Value: x[Int((expanded >> 20) & 31)])
     }
 
     private func translateQuietly(_ va: UInt64) -> UInt64? {
@@ -46,9 +48,15 @@ extension Hart {
         var effects = Effects()
         let word = before.expanded
         let opcode = word & 0x7f, rd = Int((word >> 7) & 31), funct3 = (word >> 12) & 7
-        let base = before.registers[Int((word >> 15) & 31)]
-        let writesRegister: Set<UInt32> = [0x37, 0x17, 0x6f, 0x67, 0x03, 0x13, 0x33, 0x1b, 0x3b, 0x2f]
-        if rd != 0 && (writesRegister.contains(opcode) || (opcode == 0x73 && funct3 != 0)) {
+        let base = before.rs1Value
+        // lui, auipc, jal, jalr, loads, OP-IMM, OP, OP-IMM-32, OP-32, AMO write rd.
+        let writesRegister: Bool
+        switch opcode {
+        case 0x37, 0x17, 0x6f, 0x67, 0x03, 0x13, 0x33, 0x1b, 0x3b, 0x2f: writesRegister = true
+        case 0x73: writesRegister = funct3 != 0
+        default: writesRegister = false
+        }
+        if rd != 0 && writesRegister {
             effects.registers.append((rd, x[rd]))
         }
         switch opcode {
@@ -56,7 +64,7 @@ extension Hart {
             effects.load = base &+ Decode.iImmediate(word)
         case 0x23:
             let size = 1 << Int(funct3)
-            let value = before.registers[Int((word >> 20) & 31)]
+            let value = before.rs2Value
             effects.store = (base &+ Decode.sImmediate(word), size == 8 ? value : value & ((1 << UInt64(size * 8)) - 1), size)
         case 0x2f:
             effects.load = base

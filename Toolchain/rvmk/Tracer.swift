@@ -14,7 +14,6 @@ enum TraceFormat: String {
 final class Tracer {
     private let format: TraceFormat
     private let handle: FileHandle
-    private var buffer = ""
     private let listing: DisassemblyListing
     private var startAddress: UInt64?
     private let modes: Set<Privilege>?
@@ -67,7 +66,7 @@ final class Tracer {
             if hart.instret != retired { record(before, hart) }
             if !keepGoing { break }
         }
-        if buffer.utf8.count > 1 << 16 { flushBuffer() }
+        if out.count > 1 << 16 { flushBuffer() }
         return steps
     }
 
@@ -79,9 +78,41 @@ final class Tracer {
         guard remaining > 0, modes?.contains(before.privilege) ?? true else { return }
         remaining -= 1
         let effects = hart.effects(since: before)
-        buffer += format == .spike ? spikeLine(before, effects) : rvmkLine(before, effects)
-        buffer += "\n"
-        if buffer.utf8.count > 1 << 16 { flushBuffer() }
+        if format == .spike { spikeLine(before, effects) } else { rvmkLine(before, effects) }
+        out.append(0x0a)
+        if out.count > 1 << 16 { flushBuffer() }
+    }
+
+    // Lines are built as bytes. What depends only on the instruction (its address, bits,
+    // privilege, disassembly and symbol) is made once per address and reused while the
+    // same instruction runs there again.
+    private var out: [UInt8] = []
+    private struct Prefix {
+        let word: UInt32
+        let privilege: Privilege
+        let bytes: [UInt8]
+    }
+    /// A direct-mapped cache of prefixes by address.
+    private var prefixes = [Prefix?](repeating: nil, count: 1 << 14)
+    private var prefixAddresses = [UInt64](repeating: .max, count: 1 << 14)
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let registerNames: [[UInt8]] = (0..<32).map { Array(Registers.name($0).utf8) }
+    private static let spikeRegisters: [[UInt8]] = (0..<32).map { number in
+        // Spike's " %c%-2d 0x%016lx": x5 gets a second space, x10 does not.
+        let text = String(number)
+        return Array(" x\(text)\(String(repeating: " ", count: max(0, 2 - text.count))) 0x".utf8)
+    }
+
+    private func appendHex(_ value: UInt64, _ digits: Int) {
+        var shift = (digits - 1) * 4
+        while shift >= 0 {
+            out.append(Tracer.hexDigits[Int((value >> UInt64(shift)) & 0xf)])
+            shift -= 4
+        }
+    }
+
+    private func append(_ text: String) {
+        out.append(contentsOf: text.utf8)
     }
 
     private func hex(_ value: UInt64, _ digits: Int) -> String {
@@ -89,31 +120,72 @@ final class Tracer {
         return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 
-    private func spikeLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) -> String {
-        var line = "core   0: \(before.privilege.rawValue) 0x\(hex(before.pc, 16)) (0x\(hex(UInt64(before.word), before.length == 2 ? 4 : 8)))"
-        for (register, value) in effects.registers {
-            // Spike's " %c%-2d 0x%016lx": x5 gets a second space, x10 does not.
-            let number = String(register)
-            line += " x\(number)\(String(repeating: " ", count: max(0, 2 - number.count))) 0x\(hex(value, 16))"
+    private func prefix(_ before: Hart.Snapshot, _ make: () -> String) -> [UInt8] {
+        let slot = Int((before.pc >> 1) & UInt64(prefixes.count - 1))
+        if prefixAddresses[slot] == before.pc, let cached = prefixes[slot], cached.word == before.word,
+           cached.privilege == before.privilege {
+            return cached.bytes
         }
-        for (number, name, value) in effects.csrs { line += " c\(number)_\(name) 0x\(hex(value, 16))" }
-        if let load = effects.load { line += " mem 0x\(hex(load, 16))" }
-        if let store = effects.store { line += " mem 0x\(hex(store.address, 16)) 0x\(hex(store.value, store.size * 2))" }
-        return line
+        let bytes = Array(make().utf8)
+        prefixes[slot] = Prefix(word: before.word, privilege: before.privilege, bytes: bytes)
+        prefixAddresses[slot] = before.pc
+        return bytes
     }
 
-    private func rvmkLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) -> String {
-        let mode = ["U", "S", "", "M"][Int(before.privilege.rawValue)]
-        let decoded = Disassembler.decode(before.word, address: before.pc)
-        let symbol = listing.describe(before.pc).split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
-        var text = decoded.text(symbolize: { String($0, radix: 16) }).replacingOccurrences(of: "\t", with: " ")
-        text += String(repeating: " ", count: max(1, 32 - text.count))
-        var line = "0 \(mode) \(hex(before.pc, 16)) \(hex(UInt64(before.word), before.length == 2 ? 4 : 8))\(before.length == 2 ? "    " : "") \(text)\(symbol)"
-        for (register, value) in effects.registers { line += " \(Registers.name(register))=0x\(hex(value, 16))" }
-        for (_, name, value) in effects.csrs { line += " \(name)=0x\(hex(value, 16))" }
-        if let load = effects.load { line += " load[0x\(hex(load, 16))]" }
-        if let store = effects.store { line += " mem[0x\(hex(store.address, 16))]=0x\(hex(store.value, store.size * 2))" }
-        return line
+    private func spikeLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) {
+        out.append(contentsOf: prefix(before) {
+            "core   0: \(before.privilege.rawValue) 0x\(hex(before.pc, 16)) (0x\(hex(UInt64(before.word), before.length == 2 ? 4 : 8)))"
+        })
+        for (register, value) in effects.registers {
+            out.append(contentsOf: Tracer.spikeRegisters[Int(register)])
+            appendHex(value, 16)
+        }
+        for (number, name, value) in effects.csrs {
+            append(" c\(number)_\(name) 0x")
+            appendHex(value, 16)
+        }
+        if let load = effects.load {
+            append(" mem 0x")
+            appendHex(load, 16)
+        }
+        if let store = effects.store {
+            append(" mem 0x")
+            appendHex(store.address, 16)
+            append(" 0x")
+            appendHex(store.value, store.size * 2)
+        }
+    }
+
+    private func rvmkLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) {
+        out.append(contentsOf: prefix(before) {
+            let mode = ["U", "S", "", "M"][Int(before.privilege.rawValue)]
+            let decoded = Disassembler.decode(before.word, address: before.pc)
+            let symbol = listing.describe(before.pc).split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            var text = decoded.text(symbolize: { String($0, radix: 16) }).replacingOccurrences(of: "\t", with: " ")
+            text += String(repeating: " ", count: max(1, 32 - text.count))
+            return "0 \(mode) \(hex(before.pc, 16)) \(hex(UInt64(before.word), before.length == 2 ? 4 : 8))\(before.length == 2 ? "    " : "") \(text)\(symbol)"
+        })
+        for (register, value) in effects.registers {
+            out.append(0x20)
+            out.append(contentsOf: Tracer.registerNames[Int(register)])
+            append("=0x")
+            appendHex(value, 16)
+        }
+        for (_, name, value) in effects.csrs {
+            append(" \(name)=0x")
+            appendHex(value, 16)
+        }
+        if let load = effects.load {
+            append(" load[0x")
+            appendHex(load, 16)
+            out.append(0x5d)
+        }
+        if let store = effects.store {
+            append(" mem[0x")
+            appendHex(store.address, 16)
+            append("]=0x")
+            appendHex(store.value, store.size * 2)
+        }
     }
 
     private func attachEvents(_ hart: Hart) {
@@ -121,14 +193,14 @@ final class Tracer {
             let interrupt = cause >> 63 != 0
             let name = Tracer.causeName(cause)
             let target = hart.privilege == .machine ? "M" : "S"
-            self.buffer += "event: \(interrupt ? "interrupt" : "exception") \(name) (cause 0x\(String(cause, radix: 16))) to \(target)-mode, epc 0x\(self.hex(hart.trapPC, 16)), tval 0x\(self.hex(value, 16))\n"
+            self.append("event: \(interrupt ? "interrupt" : "exception") \(name) (cause 0x\(String(cause, radix: 16))) to \(target)-mode, epc 0x\(self.hex(hart.trapPC, 16)), tval 0x\(self.hex(value, 16))\n")
         }
         hart.returnHook = { [unowned self, unowned hart] machine in
             let mode = ["U", "S", "", "M"][Int(hart.privilege.rawValue)]
-            self.buffer += "event: \(machine ? "mret" : "sret") to \(mode)-mode at 0x\(self.hex(hart.pc, 16))\n"
+            self.append("event: \(machine ? "mret" : "sret") to \(mode)-mode at 0x\(self.hex(hart.pc, 16))\n")
         }
         hart.satpHook = { [unowned self] satp in
-            self.buffer += "event: satp 0x\(self.hex(satp, 16)) (mode \(satp >> 60), asid \((satp >> 44) & 0xffff), root 0x\(self.hex((satp & 0xfff_ffff_ffff) << 12, 16)))\n"
+            self.append("event: satp 0x\(self.hex(satp, 16)) (mode \(satp >> 60), asid \((satp >> 44) & 0xffff), root 0x\(self.hex((satp & 0xfff_ffff_ffff) << 12, 16)))\n")
         }
     }
 
@@ -145,8 +217,8 @@ final class Tracer {
     }
 
     private func flushBuffer() {
-        handle.write(Data(buffer.utf8))
-        buffer = ""
+        handle.write(Data(out))
+        out.removeAll(keepingCapacity: true)
     }
 
     func finish() {
