@@ -1,0 +1,3 @@
+# calls as a U-mode program under Sv39 (paged.inc).
+    .include "paged.inc"
+    .include "calls.S"

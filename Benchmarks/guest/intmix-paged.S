@@ -1,0 +1,3 @@
+# intmix as a U-mode program under Sv39 (paged.inc).
+    .include "paged.inc"
+    .include "intmix.S"

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""rvmk's performance against its targets, with QEMU side by side, in one run.
+
+Builds the guest programs of Benchmarks/guest with `rvmk asm` and measures, each as the
+best of --repeat runs (the machines are shared and noisy, so ratios matter more than
+absolute times):
+
+  - the CPU-bound programs (intmix, memsweep, calls) in M-mode: rvmk's MIPS (from
+    `--stats`), QEMU's MIPS free-running and with -icount shift=0 (wall time less QEMU's
+    start-up), and the ratios;
+  - the same programs as U-mode programs under Sv39 (*-paged.S): the slowdown against
+    M-mode;
+  - a trap round trip (traps.S: ecall from U to an S-mode handler and sret back);
+  - the microkernel: its IPC round trip (ipcbench's instructions at the MIPS of that run),
+    boot to the shell prompt and shutdown, wall time;
+  - a trivial image, the whole process; peak RSS with a 128 MiB guest; tracing to a file.
+
+Usage: Benchmarks/perf.py [--rvmk PATH] [--repeat N] [--no-qemu]
+"""
+import argparse, os, re, resource, shutil, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CPU = ["intmix", "memsweep", "calls"]
+EXIT_AT_ONCE = """
+    .globl _start
+_start:
+    li t0, 0x100000
+    li t1, 0x5555
+    sw t1, 0(t0)
+1:  j 1b
+"""
+
+
+def run(command, stdin=None, timeout=900):
+    """Runs to completion: (wall seconds, completed process, peak RSS in KiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=stdin or subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    out, err = process.communicate(timeout=timeout)
+    elapsed = time.perf_counter() - start
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return elapsed, subprocess.CompletedProcess(command, process.returncode, out, err), usage.ru_maxrss
+
+
+def best(command, repeat, check=True, stdin_path=None):
+    chosen = None
+    for _ in range(repeat):
+        stdin = open(stdin_path) if stdin_path else None
+        elapsed, result, _ = run(command, stdin)
+        if stdin: stdin.close()
+        if check and result.returncode != 0:
+            sys.exit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+        if chosen is None or elapsed < chosen[0]:
+            chosen = (elapsed, result)
+    return chosen
+
+
+def stats(result):
+    """Instructions and host seconds from rvmk's --stats line."""
+    match = re.search(r"([\d,]+) instructions in ([\d.]+) s", result.stderr)
+    if not match:
+        sys.exit(f"no --stats line in:\n{result.stderr}")
+    return int(match.group(1).replace(",", "")), float(match.group(2))
+
+
+def peak_rss(command):
+    """Peak RSS of one run, in KiB (a fresh process, measured with /usr/bin/time if there)."""
+    timer = shutil.which("time") or "/usr/bin/time"
+    if os.path.exists(timer):
+        result = subprocess.run([timer, "-f", "%M"] + command, capture_output=True, text=True)
+        lines = result.stderr.strip().splitlines()
+        if lines and lines[-1].isdigit():
+            return int(lines[-1])
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rvmk", default=os.path.join(ROOT, ".build", "release", "rvmk"))
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--no-qemu", action="store_true")
+    args = parser.parse_args()
+    rvmk = args.rvmk
+    qemu = None if args.no_qemu else shutil.which("qemu-system-riscv64")
+    image = os.path.join(ROOT, "images", "kernel.img")
+    rows = []   # (measure, rvmk, QEMU, ratio or note, target, met)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        def build(name, source=None):
+            path = os.path.join(tmp, name + ".S")
+            if source is not None:
+                with open(path, "w") as f: f.write(source)
+            else:
+                path = os.path.join(HERE, "guest", name + ".S")
+            elf = os.path.join(tmp, name + ".elf")
+            subprocess.run([rvmk, "asm", path, "-I", os.path.join(HERE, "guest"), "-o", elf], check=True)
+            return elf
+
+        def qemu_cmd(elf, icount=False):
+            command = [qemu, "-machine", "virt", "-bios", "none", "-nographic", "-monitor", "none", "-kernel", elf]
+            return command + (["-icount", "shift=0"] if icount else [])
+
+        startup = best(qemu_cmd(build("exit", EXIT_AT_ONCE)), args.repeat)[0] if qemu else 0
+
+        def measure(name):
+            elf = build(name)
+            _, ours = best([rvmk, "run", elf, "--stats"], args.repeat)
+            instructions, seconds = stats(ours)
+            result = {"instructions": instructions, "seconds": seconds, "mips": instructions / seconds / 1e6}
+            if qemu:
+                wall, theirs = best(qemu_cmd(elf), args.repeat)
+                if theirs.stdout.strip() != ours.stdout.strip():
+                    sys.exit(f"{name}: outputs differ\nrvmk: {ours.stdout}\nQEMU: {theirs.stdout}")
+                result["qemu"] = instructions / max(wall - startup, 1e-6) / 1e6
+                result["qemu_seconds"] = max(wall - startup, 1e-6)
+                wall, _ = best(qemu_cmd(elf, True), args.repeat)
+                result["icount"] = instructions / max(wall - startup, 1e-6) / 1e6
+            return result
+
+        bare = {}
+        for name in CPU:
+            m = measure(name)
+            bare[name] = m
+            if qemu:
+                ratio = m["mips"] / m["qemu"]
+                rows.append((f"{name} MIPS (M-mode)", f"{m['mips']:.0f}", f"{m['qemu']:.0f} JIT / {m['icount']:.0f} icount",
+                             f"{ratio:.2f} / {m['mips'] / m['icount']:.2f}", ">= 0.75 of JIT", ratio >= 0.75))
+            else:
+                rows.append((f"{name} MIPS (M-mode)", f"{m['mips']:.0f}", "-", "-", ">= 0.75 of JIT", None))
+        for name in CPU:
+            m = measure(name + "-paged")
+            slowdown = bare[name]["mips"] / m["mips"] - 1
+            rows.append((f"{name} MIPS (U-mode, Sv39)", f"{m['mips']:.0f}", f"{m['qemu']:.0f}" if qemu else "-",
+                         f"{slowdown * 100:+.0f}% vs M-mode", "<= +15%", slowdown <= 0.15))
+        m = measure("traps")
+        ours_ns = m["seconds"] / 1e6 * 1e9
+        theirs_ns = m["qemu_seconds"] / 1e6 * 1e9 if qemu else None
+        rows.append(("trap round trip (ecall U->S, sret)", f"{ours_ns:.0f} ns", f"{theirs_ns:.0f} ns" if qemu else "-",
+                     f"{ours_ns / theirs_ns:.2f}" if qemu else "-", "< 100 ns", ours_ns < 100))
+
+        # The microkernel.
+        _, bench = best([rvmk, "run", image, "--append", "init=ipcbench", "--stats"], args.repeat)
+        per_trip = int(re.search(r"register-only round trip (\d+) instructions", bench.stdout).group(1))
+        instructions, seconds = stats(bench)
+        ipc_ns = per_trip / (instructions / seconds) * 1e9
+        rows.append(("IPC round trip, registers (ipcbench)", f"{ipc_ns:.0f} ns ({per_trip} instr.)", "-", "-", "< 1000 ns", ipc_ns < 1000))
+        script = os.path.join(tmp, "shutdown.in")
+        with open(script, "w") as f: f.write("shutdown\n")
+        boot, result = best([rvmk, "run", image, "--input", script], args.repeat)
+        if "$ " not in result.stdout:
+            sys.exit(f"no shell prompt:\n{result.stdout}")
+        rows.append(("boot to the shell prompt and shut down", f"{boot * 1000:.0f} ms", "-", "-", "< 50 ms", boot < 0.05))
+        trivial, _ = best([rvmk, "run", build("exit", EXIT_AT_ONCE)], args.repeat)
+        rows.append(("trivial image, whole process", f"{trivial * 1000:.0f} ms", f"{startup * 1000:.0f} ms" if qemu else "-", "-",
+                     "< 10 ms", trivial < 0.01))
+        rss = peak_rss([rvmk, "run", build("memsweep"), "--memory", "128"])
+        if rss is not None:
+            limit = 30 * 1024 + 4 * 1024 + 1024   # 30 MiB + the 4 MiB array + code, stack
+            rows.append(("peak RSS, 128 MiB guest touching ~5 MiB", f"{rss / 1024:.1f} MiB", "-", "-", "<= 35 MiB", rss <= limit))
+        trace = os.path.join(tmp, "trace.txt")
+        elf = build("calls")
+        elapsed, _ = best([rvmk, "run", elf, f"--trace={trace}", "--max-instructions", "2000000"], 1, check=False)
+        lines = sum(1 for _ in open(trace))
+        rows.append(("tracing to a file", f"{lines / elapsed / 1e6:.2f} M lines/s", "-", "-", ">= 5 M lines/s", lines / elapsed >= 5e6))
+
+    widths = [max(len(str(row[i])) for row in rows + [("measure", "rvmk", "QEMU", "ratio", "target", "")]) for i in range(5)]
+    header = ("measure", "rvmk", "QEMU", "ratio", "target", "met")
+    print("  ".join(str(header[i]).ljust(widths[i]) for i in range(5)) + "  met")
+    for row in rows:
+        met = "-" if row[5] is None else ("yes" if row[5] else "NO")
+        print("  ".join(str(row[i]).ljust(widths[i]) for i in range(5)) + "  " + met)
+    print(f"(best of {args.repeat}; QEMU's start-up of {startup:.3f} s subtracted from its times; "
+          f"{time.strftime('%Y-%m-%d')}; `{' '.join(sys.argv)}`)")
+
+
+main()
