@@ -4,7 +4,7 @@
 //
 // `executeFast` is what the run loop calls: the operations that touch only registers, pc and
 // RAM through a TLB hit, with pc passed in and out so that the loop keeps it, and the count
-// of retired instructions, in locals. For anything else it does nothing and returns false,
+// of retired instructions, in locals. For anything else it does nothing and returns `.slow`,
 // and the loop brings the hart's pc and instret up to date and calls `executeDecoded`, which
 // handles every case (TLB misses, devices, traps, `.other`) and is what single-stepping uses.
 
@@ -15,34 +15,20 @@ enum Flow {
 }
 
 extension Hart {
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    /// Executes one decoded instruction from `pc`, every case included: what `executeFast`
+    /// cannot finish (loads and stores that miss the TLB or reach a device, and everything
+    /// `.other`) goes the slow way. False when the slice must end.
     @inline(__always)
     func executeDecoded(_ d: Decoded, _ pc: UInt64) -> Bool {
-        let x = self.x
-        let rd = Int(d.rd), a = x[Int(d.rs1)], imm = d.imm
-        var next = pc &+ d.length
-        var value: UInt64
+        var next = pc
+        if executeFast(d, &next, x) != .slow {
+            self.pc = next
+            instret &+= 1
+            return true
+        }
+        let a = x[Int(d.rs1)], imm = d.imm, rd = Int(d.rd)
+        next = pc &+ d.length
         switch d.op {
-        case .lui: value = imm
-        case .auipc: value = pc &+ imm
-        case .jal:
-            value = next
-            next = pc &+ imm
-        case .jalr:
-            value = next
-            next = (a &+ imm) & ~1
-        case .beq:
-            return branch(x[Int(d.rs2)] == a, pc, imm, next)
-        case .bne:
-            return branch(x[Int(d.rs2)] != a, pc, imm, next)
-        case .blt:
-            return branch(Int64(bitPattern: a) < Int64(bitPattern: x[Int(d.rs2)]), pc, imm, next)
-        case .bge:
-            return branch(Int64(bitPattern: a) >= Int64(bitPattern: x[Int(d.rs2)]), pc, imm, next)
-        case .bltu:
-            return branch(a < x[Int(d.rs2)], pc, imm, next)
-        case .bgeu:
-            return branch(a >= x[Int(d.rs2)], pc, imm, next)
         case .lb:
             guard let v = load(a &+ imm, Int8.self) else { return fault() }
             return loaded(UInt64(bitPattern: Int64(v)), rd, next)
@@ -64,56 +50,12 @@ extension Hart {
         case .lwu:
             guard let v = load(a &+ imm, UInt32.self) else { return fault() }
             return loaded(UInt64(v), rd, next)
-        case .sb:
-            return stored(store(a &+ imm, UInt8(truncatingIfNeeded: x[Int(d.rs2)])), next)
-        case .sh:
-            return stored(store(a &+ imm, UInt16(truncatingIfNeeded: x[Int(d.rs2)])), next)
-        case .sw:
-            return stored(store(a &+ imm, UInt32(truncatingIfNeeded: x[Int(d.rs2)])), next)
-        case .sd:
-            return stored(store(a &+ imm, x[Int(d.rs2)]), next)
-        case .addi: value = a &+ imm
-        case .slti: value = Int64(bitPattern: a) < Int64(bitPattern: imm) ? 1 : 0
-        case .sltiu: value = a < imm ? 1 : 0
-        case .xori: value = a ^ imm
-        case .ori: value = a | imm
-        case .andi: value = a & imm
-        case .slli: value = a << imm
-        case .srli: value = a >> imm
-        case .srai: value = UInt64(bitPattern: Int64(bitPattern: a) >> imm)
-        case .add: value = a &+ x[Int(d.rs2)]
-        case .sub: value = a &- x[Int(d.rs2)]
-        case .sll: value = a << (x[Int(d.rs2)] & 63)
-        case .slt: value = Int64(bitPattern: a) < Int64(bitPattern: x[Int(d.rs2)]) ? 1 : 0
-        case .sltu: value = a < x[Int(d.rs2)] ? 1 : 0
-        case .xor: value = a ^ x[Int(d.rs2)]
-        case .srl: value = a >> (x[Int(d.rs2)] & 63)
-        case .sra: value = UInt64(bitPattern: Int64(bitPattern: a) >> (x[Int(d.rs2)] & 63))
-        case .or: value = a | x[Int(d.rs2)]
-        case .and: value = a & x[Int(d.rs2)]
-        case .mul: value = a &* x[Int(d.rs2)]
-        case .mulhu: value = multiplyDivide(a, x[Int(d.rs2)], 3)
-        case .div: value = multiplyDivide(a, x[Int(d.rs2)], 4)
-        case .divu: value = multiplyDivide(a, x[Int(d.rs2)], 5)
-        case .rem: value = multiplyDivide(a, x[Int(d.rs2)], 6)
-        case .remu: value = multiplyDivide(a, x[Int(d.rs2)], 7)
-        case .addiw: value = signExtend32(UInt32(truncatingIfNeeded: a) &+ UInt32(truncatingIfNeeded: imm))
-        case .slliw: value = signExtend32(UInt32(truncatingIfNeeded: a) << UInt32(imm))
-        case .srliw: value = signExtend32(UInt32(truncatingIfNeeded: a) >> UInt32(imm))
-        case .sraiw: value = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: a) >> Int32(imm)))
-        case .addw, .subw, .sllw, .srlw, .sraw, .mulw, .divw, .divuw, .remw, .remuw:
-            let funct3 = (d.word >> 12) & 7
-            guard let result = operate32(d.word, UInt32(truncatingIfNeeded: a), UInt32(truncatingIfNeeded: x[Int(d.rs2)]), funct3) else {
-                return execute(d.word, pc, d.length)
-            }
-            value = signExtend32(result)
-        case .other, .undecoded, .pageEnd:
-            return execute(d.word, pc, d.length)
+        case .sb: return stored(store(a &+ imm, UInt8(truncatingIfNeeded: x[Int(d.rs2)])), next)
+        case .sh: return stored(store(a &+ imm, UInt16(truncatingIfNeeded: x[Int(d.rs2)])), next)
+        case .sw: return stored(store(a &+ imm, UInt32(truncatingIfNeeded: x[Int(d.rs2)])), next)
+        case .sd: return stored(store(a &+ imm, x[Int(d.rs2)]), next)
+        default: return execute(d.word, pc, d.length)
         }
-        x[rd] = value
-        self.pc = next
-        instret &+= 1
-        return true
     }
 
     // swiftlint:disable:next cyclomatic_complexity function_body_length
@@ -221,13 +163,6 @@ extension Hart {
         x[Int(d.rd)] = value
         pc = next
         return .next
-    }
-
-    @inline(__always)
-    func branch(_ taken: Bool, _ pc: UInt64, _ offset: UInt64, _ next: UInt64) -> Bool {
-        self.pc = taken ? pc &+ offset : next
-        instret &+= 1
-        return true
     }
 
     /// A load's result; a device read may have changed interrupt lines, so the slice ends.
