@@ -1,26 +1,27 @@
 // Compressed instructions run as the 32-bit instructions they stand for (ISA manual, "RVC
-// Instruction Set Listings"). A table of all 65,536 parcels, built once from the project's
-// instruction table, gives each one's 32-bit equivalent, or 0 for a reserved or illegal
-// parcel; the interpreter then executes it with a length of 2.
+// Instruction Set Listings"). Each hart keeps a table of all 65,536 parcels, filled from the
+// project's instruction table the first time a parcel is decoded: a program uses a few
+// hundred parcels, and expanding all of them up front cost more than running `calls`.
 
 import Toolchain
 
 enum CompressedExpansion {
-    /// The table, built on first use and shared by every hart for the life of the process.
-    nonisolated(unsafe) static let shared: UnsafeMutablePointer<UInt32> = table()
+    /// The table's entry for a reserved or illegal parcel: major opcode 0, which the
+    /// interpreter executes as an illegal instruction (with the parcel as mtval). A zero
+    /// entry means "not expanded yet".
+    static let reserved: UInt32 = 0x8000_0000
 
+    /// A table for one hart, every entry "not expanded yet".
     static func table() -> UnsafeMutablePointer<UInt32> {
         let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 65536)
         table.initialize(repeating: 0, count: 65536)
-        for parcel in 0..<65536 where parcel & 3 != 3 {
-            table[parcel] = expand(UInt32(parcel))
-        }
         return table
     }
 
+    /// The 32-bit instruction `parcel` stands for, or `reserved`.
     static func expand(_ parcel: UInt32) -> UInt32 {
         guard parcel != 0, let spec = InstructionTable.decode(parcel), spec.isCompressed,
-              let expansion = spec.expansion, let base = InstructionTable.byName[expansion.name] else { return 0 }
+              let expansion = spec.expansion, let base = InstructionTable.byName[expansion.name] else { return reserved }
         var values: [String: Int64] = [:]
         for field in spec.fields { values[field.name] = field.extract(parcel) }
         var word = base.match
@@ -35,6 +36,22 @@ enum CompressedExpansion {
             }
             word |= OperandFields.named(baseField).insert(value)
         }
+        return word
+    }
+}
+
+extension Hart {
+    /// The expansion of compressed `parcel` (its low 16 bits), expanding it on first use.
+    @inline(__always)
+    func expansion(_ parcel: UInt32) -> UInt32 {
+        let word = expand[Int(parcel & 0xffff)]
+        return word != 0 ? word : expandFirst(parcel & 0xffff)
+    }
+
+    @inline(never)
+    private func expandFirst(_ parcel: UInt32) -> UInt32 {
+        let word = CompressedExpansion.expand(parcel)
+        expand[Int(parcel)] = word
         return word
     }
 }

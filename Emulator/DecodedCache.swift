@@ -20,25 +20,38 @@ enum Op: UInt8 {
     case mul, mulhu, div, divu, rem, remu
     case addiw, slliw, srliw, sraiw
     case addw, subw, sllw, srlw, sraw, mulw, divw, divuw, remw, remuw
+    /// The slot after a page's last: sequential execution reaching it has left the page.
+    case pageEnd
 }
 
-/// One decoded instruction (16 bytes).
+/// One decoded instruction (16 bytes). Every RV64 immediate fits in 32 bits, which leaves
+/// room for the registers and the length as plain bytes: the hot loop loads each field with
+/// one instruction.
 struct Decoded {
-    var imm: UInt64 = 0
+    /// The immediate, sign-extended to 64 bits by `imm`.
+    var immediate: Int32 = 0
     /// The instruction bits (the expansion, for a compressed instruction).
     var word: UInt32 = 0
     var op: Op = .undecoded
+    /// rd, or 32 for x0: the hot loop writes every result to x[rd] without testing rd, and
+    /// x[32] is a scratch register no instruction reads.
     var rd: UInt8 = 0
     var rs1: UInt8 = 0
-    /// rs2 in bits 0-4; bit 7 set for a compressed (2-byte) instruction.
-    var rs2AndLength: UInt8 = 0
+    var rs2: UInt8 = 0
+    /// 2 for a compressed instruction, 4 otherwise.
+    var size: UInt8 = 4
 
-    var rs2: Int { Int(rs2AndLength & 31) }
-    var length: UInt64 { rs2AndLength & 0x80 != 0 ? 2 : 4 }
+    init() {}
+
+    init(op: Op) { self.op = op }
+
+    var imm: UInt64 { UInt64(bitPattern: Int64(immediate)) }
+    var length: UInt64 { UInt64(size) }
 }
 
 /// The cache: decoded pages by physical page number, for pages of RAM only.
 final class DecodedCache {
+    /// Slots per page, one per 2-byte parcel; each page has one more, `.pageEnd`.
     static let slots = 2048
     /// At most this many pages (64 MiB of decoded state); past it the cache starts over.
     static let maximumPages = 2048
@@ -60,8 +73,9 @@ final class DecodedCache {
         if let page = pages[physicalPage] { return page }
         let full = pages.count >= DecodedCache.maximumPages
         if full { clear() }
-        let page = UnsafeMutablePointer<Decoded>.allocate(capacity: DecodedCache.slots)
+        let page = UnsafeMutablePointer<Decoded>.allocate(capacity: DecodedCache.slots + 1)
         page.initialize(repeating: Decoded(), count: DecodedCache.slots)
+        (page + DecodedCache.slots).initialize(to: Decoded(op: .pageEnd))
         pages[physicalPage] = page
         onNewPage(full)
         return page
@@ -94,8 +108,10 @@ extension Decoded {
         self.word = word
         rd = UInt8((word >> 7) & 31)
         rs1 = UInt8((word >> 15) & 31)
-        rs2AndLength = UInt8((word >> 20) & 31) | (compressed ? 0x80 : 0)
+        rs2 = UInt8((word >> 20) & 31)
+        size = compressed ? 2 : 4
         let funct3 = (word >> 12) & 7, funct7 = word >> 25
+        var imm: UInt64 = 0
         op = .other
         switch word & 0x7f {
         case 0x37: op = .lui; imm = UInt64(bitPattern: Int64(Int32(bitPattern: word & 0xffff_f000)))
@@ -154,5 +170,7 @@ extension Decoded {
         default:
             break
         }
+        immediate = Int32(truncatingIfNeeded: imm)
+        if rd == 0 { rd = 32 }
     }
 }

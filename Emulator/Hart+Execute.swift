@@ -10,38 +10,71 @@ extension Hart {
     ///
     /// While pc stays in one page, instructions come straight from that page's decoded
     /// slots, with no TLB lookup (TinyEMU's "fetch through a host pointer into the current
-    /// page"); any TLB flush (privilege, satp, PMP, sfence) makes the loop look again.
+    /// page"). pc lives in a local, and instret is brought up to date only when needed:
+    /// `executeFast` runs what needs only registers, pc and RAM through the TLB, and anything
+    /// else first stores pc and instret (a device, a trap or a CSR may read them) and runs
+    /// through `executeDecoded`; after it the loop looks the page up again, since the
+    /// instruction may have flushed the TLB, changed privilege or cleared the decoded cache.
     public func run(_ limit: UInt64) -> UInt64 {
         beginSlice()
-        var steps: UInt64 = 0
-        var page: UnsafeMutablePointer<Decoded>? = nil
-        var pageNumber: UInt64 = .max
-        var addend: UInt64 = 0
-        var epoch = tlb.epoch
-        while steps < limit {
-            steps &+= 1
-            let pc = self.pc
-            if pc >> 12 != pageNumber || epoch != tlb.epoch {
-                let entry = tlb.fetch[Int((pc >> 12) & 0xff)]
-                epoch = tlb.epoch
-                if entry.tag == pc >> 12, let decoded = entry.decoded {
-                    page = decoded
-                    pageNumber = pc >> 12
-                    addend = entry.addend
-                } else {
-                    pageNumber = .max
-                    if !stepSlow(pc) { break }
-                    continue
+        let x = self.x
+        var pc = self.pc
+        var remaining = limit
+        /// `remaining` when instret was last brought up to date: every instruction since
+        /// then ran through `executeFast` and retired.
+        var synced = limit
+        page: while remaining != 0 {
+            // An instruction outside the decoded pages, or straddling two, has op .undecoded
+            // here and goes through `stepSlow`.
+            var decoded = Decoded()
+            let entry = tlb.fetch[Int((pc >> 12) & 0xff)]
+            if entry.tag == pc >> 12, let slots = entry.decoded {
+                // The instructions of this page, until pc leaves it or one needs the slow path.
+                let base = pc & ~0xfff
+                // One 16-byte slot per 2-byte parcel: pc's slot is at slots + 8 * (pc - base),
+                // that is at bias + 8 * pc (one address computation per instruction).
+                let bias = UInt(bitPattern: slots) &- UInt(truncatingIfNeeded: base &<< 3)
+                instructions: while true {  // remaining != 0 here
+                    let slot = UnsafeMutablePointer<Decoded>(bitPattern: bias &+ UInt(truncatingIfNeeded: pc &<< 3)).unsafelyUnwrapped
+                    switch executeFast(slot.pointee, &pc, x) {
+                    case .next:
+                        // Sequential flow off the page's end reaches its `.pageEnd` slot.
+                        remaining &-= 1
+                        if remaining == 0 { break page }
+                    case .jumped:
+                        remaining &-= 1
+                        if remaining == 0 { break page }
+                        if pc &- base >= 0x1000 { continue page }
+                    case .slow:
+                        let op = slot.pointee.op
+                        if op == .pageEnd { continue page }
+                        // A slot not decoded yet is decoded on its first run (unless the
+                        // instruction continues on the next page: then `stepSlow` runs it).
+                        if op == .undecoded && decode(slot, pc) { continue }
+                        remaining &-= 1
+                        if op != .undecoded { decoded = slot.pointee }
+                        break instructions
+                    }
                 }
+            } else {
+                remaining &-= 1
             }
-            let slot = page.unsafelyUnwrapped + Int((pc & 0xfff) >> 1)
-            if slot.pointee.op == .undecoded && !decode(slot, addend &+ pc, pc) {
-                if !stepSlow(pc) { break }
-                continue
-            }
-            if !executeDecoded(slot.pointee, pc) { break }
+            instret &+= synced &- remaining &- 1
+            self.pc = pc
+            let going = decoded.op == .undecoded ? stepSlow(pc) : executeOutOfLine(decoded, pc)
+            pc = self.pc
+            synced = remaining
+            if !going { break }
         }
-        return steps
+        instret &+= synced &- remaining
+        self.pc = pc
+        return limit - remaining
+    }
+
+    /// `executeDecoded` as a call: the run loop's slow path, kept out of the loop's code.
+    @inline(never)
+    func executeOutOfLine(_ decoded: Decoded, _ pc: UInt64) -> Bool {
+        executeDecoded(decoded, pc)
     }
 
     /// Starts a slice: takes a pending interrupt first.
@@ -66,7 +99,7 @@ extension Hart {
         let entry = tlb.fetch[Int(vpn & 0xff)]
         if entry.tag == vpn, let page = entry.decoded {
             let slot = page + Int((pc & 0xfff) >> 1)
-            if slot.pointee.op == .undecoded && !decode(slot, entry.addend &+ pc, pc) {
+            if slot.pointee.op == .undecoded && !decode(slot, pc) {
                 return stepSlow(pc)
             }
             return executeDecoded(slot.pointee, pc)
@@ -74,14 +107,15 @@ extension Hart {
         return stepSlow(pc)
     }
 
-    /// Fills `slot` from the instruction at host address `host`; false for an instruction
-    /// that continues on the next page, which is never cached.
+    /// Fills `slot` from the instruction at `pc`, whose page the fetch TLB holds; false for
+    /// an instruction that continues on the next page, which is never cached.
     @inline(never)
-    func decode(_ slot: UnsafeMutablePointer<Decoded>, _ host: UInt64, _ pc: UInt64) -> Bool {
+    func decode(_ slot: UnsafeMutablePointer<Decoded>, _ pc: UInt64) -> Bool {
+        let host = tlb.fetch[Int((pc >> 12) & 0xff)].addend &+ pc
         let pointer = UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: host))!
         let low = UInt32(pointer.loadUnaligned(as: UInt16.self))
         if low & 3 != 3 {
-            slot.pointee = Decoded(word: expand[Int(low)], compressed: true)
+            slot.pointee = Decoded(word: expansion(low), compressed: true)
             return true
         }
         guard pc & 0xfff <= 0xffc else { return false }
@@ -98,7 +132,7 @@ extension Hart {
             return true
         }
         let compressed = word & 3 != 3
-        if compressed { word = expand[Int(word & 0xffff)] }
+        if compressed { word = expansion(word) }
         return executeDecoded(Decoded(word: word, compressed: compressed), pc)
     }
 

@@ -1,36 +1,34 @@
 // The hot path over decoded instructions: one switch on the operation, the registers and
 // the immediate already extracted. Everything uncommon (SYSTEM, AMOs, fences, mulh/mulhsu,
 // illegal encodings) goes to the general `execute` with the instruction bits.
+//
+// `executeFast` is what the run loop calls: the operations that touch only registers, pc and
+// RAM through a TLB hit, with pc passed in and out so that the loop keeps it, and the count
+// of retired instructions, in locals. For anything else it does nothing and returns `.slow`,
+// and the loop brings the hart's pc and instret up to date and calls `executeDecoded`, which
+// handles every case (TLB misses, devices, traps, `.other`) and is what single-stepping uses.
+
+/// Where `executeFast` left pc: after the instruction, somewhere a branch or jump chose
+/// (maybe another page), or untouched because the instruction needs the slow path.
+enum Flow {
+    case next, jumped, slow
+}
 
 extension Hart {
-    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    /// Executes one decoded instruction from `pc`, every case included: what `executeFast`
+    /// cannot finish (loads and stores that miss the TLB or reach a device, and everything
+    /// `.other`) goes the slow way. False when the slice must end.
     @inline(__always)
     func executeDecoded(_ d: Decoded, _ pc: UInt64) -> Bool {
-        let x = self.x
-        let rd = Int(d.rd), a = x[Int(d.rs1)], imm = d.imm
-        var next = pc &+ d.length
-        var value: UInt64
+        var next = pc
+        if executeFast(d, &next, x) != .slow {
+            self.pc = next
+            instret &+= 1
+            return true
+        }
+        let a = x[Int(d.rs1)], imm = d.imm, rd = Int(d.rd)
+        next = pc &+ d.length
         switch d.op {
-        case .lui: value = imm
-        case .auipc: value = pc &+ imm
-        case .jal:
-            value = next
-            next = pc &+ imm
-        case .jalr:
-            value = next
-            next = (a &+ imm) & ~1
-        case .beq:
-            return branch(x[d.rs2] == a, pc, imm, next)
-        case .bne:
-            return branch(x[d.rs2] != a, pc, imm, next)
-        case .blt:
-            return branch(Int64(bitPattern: a) < Int64(bitPattern: x[d.rs2]), pc, imm, next)
-        case .bge:
-            return branch(Int64(bitPattern: a) >= Int64(bitPattern: x[d.rs2]), pc, imm, next)
-        case .bltu:
-            return branch(a < x[d.rs2], pc, imm, next)
-        case .bgeu:
-            return branch(a >= x[d.rs2], pc, imm, next)
         case .lb:
             guard let v = load(a &+ imm, Int8.self) else { return fault() }
             return loaded(UInt64(bitPattern: Int64(v)), rd, next)
@@ -52,14 +50,74 @@ extension Hart {
         case .lwu:
             guard let v = load(a &+ imm, UInt32.self) else { return fault() }
             return loaded(UInt64(v), rd, next)
+        case .sb: return stored(store(a &+ imm, UInt8(truncatingIfNeeded: x[Int(d.rs2)])), next)
+        case .sh: return stored(store(a &+ imm, UInt16(truncatingIfNeeded: x[Int(d.rs2)])), next)
+        case .sw: return stored(store(a &+ imm, UInt32(truncatingIfNeeded: x[Int(d.rs2)])), next)
+        case .sd: return stored(store(a &+ imm, x[Int(d.rs2)]), next)
+        default: return execute(d.word, pc, d.length)
+        }
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    @inline(__always)
+    func executeFast(_ d: Decoded, _ pc: inout UInt64, _ x: UnsafeMutablePointer<UInt64>) -> Flow {
+        let a = x[Int(d.rs1)], imm = d.imm
+        let next = pc &+ d.length
+        let value: UInt64
+        switch d.op {
+        case .lui: value = imm
+        case .auipc: value = pc &+ imm
+        case .jal:
+            x[Int(d.rd)] = next
+            pc = pc &+ imm
+            return .jumped
+        case .jalr:
+            x[Int(d.rd)] = next
+            pc = (a &+ imm) & ~1
+            return .jumped
+        case .beq: pc = x[Int(d.rs2)] == a ? pc &+ imm : next; return .jumped
+        case .bne: pc = x[Int(d.rs2)] != a ? pc &+ imm : next; return .jumped
+        case .blt: pc = Int64(bitPattern: a) < Int64(bitPattern: x[Int(d.rs2)]) ? pc &+ imm : next; return .jumped
+        case .bge: pc = Int64(bitPattern: a) >= Int64(bitPattern: x[Int(d.rs2)]) ? pc &+ imm : next; return .jumped
+        case .bltu: pc = a < x[Int(d.rs2)] ? pc &+ imm : next; return .jumped
+        case .bgeu: pc = a >= x[Int(d.rs2)] ? pc &+ imm : next; return .jumped
+        case .lb:
+            guard let v = loadFast(a &+ imm, Int8.self) else { return .slow }
+            value = UInt64(bitPattern: Int64(v))
+        case .lh:
+            guard let v = loadFast(a &+ imm, Int16.self) else { return .slow }
+            value = UInt64(bitPattern: Int64(v))
+        case .lw:
+            guard let v = loadFast(a &+ imm, Int32.self) else { return .slow }
+            value = UInt64(bitPattern: Int64(v))
+        case .ld:
+            guard let v = loadFast(a &+ imm, UInt64.self) else { return .slow }
+            value = v
+        case .lbu:
+            guard let v = loadFast(a &+ imm, UInt8.self) else { return .slow }
+            value = UInt64(v)
+        case .lhu:
+            guard let v = loadFast(a &+ imm, UInt16.self) else { return .slow }
+            value = UInt64(v)
+        case .lwu:
+            guard let v = loadFast(a &+ imm, UInt32.self) else { return .slow }
+            value = UInt64(v)
         case .sb:
-            return stored(store(a &+ imm, UInt8(truncatingIfNeeded: x[d.rs2])), next)
+            guard storeFast(a &+ imm, UInt8(truncatingIfNeeded: x[Int(d.rs2)])) else { return .slow }
+            pc = next
+            return .next
         case .sh:
-            return stored(store(a &+ imm, UInt16(truncatingIfNeeded: x[d.rs2])), next)
+            guard storeFast(a &+ imm, UInt16(truncatingIfNeeded: x[Int(d.rs2)])) else { return .slow }
+            pc = next
+            return .next
         case .sw:
-            return stored(store(a &+ imm, UInt32(truncatingIfNeeded: x[d.rs2])), next)
+            guard storeFast(a &+ imm, UInt32(truncatingIfNeeded: x[Int(d.rs2)])) else { return .slow }
+            pc = next
+            return .next
         case .sd:
-            return stored(store(a &+ imm, x[d.rs2]), next)
+            guard storeFast(a &+ imm, x[Int(d.rs2)]) else { return .slow }
+            pc = next
+            return .next
         case .addi: value = a &+ imm
         case .slti: value = Int64(bitPattern: a) < Int64(bitPattern: imm) ? 1 : 0
         case .sltiu: value = a < imm ? 1 : 0
@@ -69,52 +127,48 @@ extension Hart {
         case .slli: value = a << imm
         case .srli: value = a >> imm
         case .srai: value = UInt64(bitPattern: Int64(bitPattern: a) >> imm)
-        case .add: value = a &+ x[d.rs2]
-        case .sub: value = a &- x[d.rs2]
-        case .sll: value = a << (x[d.rs2] & 63)
-        case .slt: value = Int64(bitPattern: a) < Int64(bitPattern: x[d.rs2]) ? 1 : 0
-        case .sltu: value = a < x[d.rs2] ? 1 : 0
-        case .xor: value = a ^ x[d.rs2]
-        case .srl: value = a >> (x[d.rs2] & 63)
-        case .sra: value = UInt64(bitPattern: Int64(bitPattern: a) >> (x[d.rs2] & 63))
-        case .or: value = a | x[d.rs2]
-        case .and: value = a & x[d.rs2]
-        case .mul: value = a &* x[d.rs2]
-        case .mulhu: value = multiplyDivide(a, x[d.rs2], 3)
-        case .div: value = multiplyDivide(a, x[d.rs2], 4)
-        case .divu: value = multiplyDivide(a, x[d.rs2], 5)
-        case .rem: value = multiplyDivide(a, x[d.rs2], 6)
-        case .remu: value = multiplyDivide(a, x[d.rs2], 7)
+        case .add: value = a &+ x[Int(d.rs2)]
+        case .sub: value = a &- x[Int(d.rs2)]
+        case .sll: value = a << (x[Int(d.rs2)] & 63)
+        case .slt: value = Int64(bitPattern: a) < Int64(bitPattern: x[Int(d.rs2)]) ? 1 : 0
+        case .sltu: value = a < x[Int(d.rs2)] ? 1 : 0
+        case .xor: value = a ^ x[Int(d.rs2)]
+        case .srl: value = a >> (x[Int(d.rs2)] & 63)
+        case .sra: value = UInt64(bitPattern: Int64(bitPattern: a) >> (x[Int(d.rs2)] & 63))
+        case .or: value = a | x[Int(d.rs2)]
+        case .and: value = a & x[Int(d.rs2)]
+        case .mul: value = a &* x[Int(d.rs2)]
+        case .mulhu: value = multiplyDivide(a, x[Int(d.rs2)], 3)
+        case .div: value = multiplyDivide(a, x[Int(d.rs2)], 4)
+        case .divu: value = multiplyDivide(a, x[Int(d.rs2)], 5)
+        case .rem: value = multiplyDivide(a, x[Int(d.rs2)], 6)
+        case .remu: value = multiplyDivide(a, x[Int(d.rs2)], 7)
         case .addiw: value = signExtend32(UInt32(truncatingIfNeeded: a) &+ UInt32(truncatingIfNeeded: imm))
         case .slliw: value = signExtend32(UInt32(truncatingIfNeeded: a) << UInt32(imm))
         case .srliw: value = signExtend32(UInt32(truncatingIfNeeded: a) >> UInt32(imm))
         case .sraiw: value = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: a) >> Int32(imm)))
-        case .addw, .subw, .sllw, .srlw, .sraw, .mulw, .divw, .divuw, .remw, .remuw:
-            let funct3 = (d.word >> 12) & 7
-            guard let result = operate32(d.word, UInt32(truncatingIfNeeded: a), UInt32(truncatingIfNeeded: x[d.rs2]), funct3) else {
-                return execute(d.word, pc, d.length)
-            }
-            value = signExtend32(result)
-        case .other, .undecoded:
-            return execute(d.word, pc, d.length)
+        case .addw: value = signExtend32(UInt32(truncatingIfNeeded: a) &+ UInt32(truncatingIfNeeded: x[Int(d.rs2)]))
+        case .subw: value = signExtend32(UInt32(truncatingIfNeeded: a) &- UInt32(truncatingIfNeeded: x[Int(d.rs2)]))
+        case .sllw: value = signExtend32(UInt32(truncatingIfNeeded: a) << (UInt32(truncatingIfNeeded: x[Int(d.rs2)]) & 31))
+        case .srlw: value = signExtend32(UInt32(truncatingIfNeeded: a) >> (UInt32(truncatingIfNeeded: x[Int(d.rs2)]) & 31))
+        case .sraw: value = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: a) >> (Int32(truncatingIfNeeded: x[Int(d.rs2)]) & 31)))
+        case .mulw: value = signExtend32(UInt32(truncatingIfNeeded: a) &* UInt32(truncatingIfNeeded: x[Int(d.rs2)]))
+        case .divw: value = word32(a, x[Int(d.rs2)], 4)
+        case .divuw: value = word32(a, x[Int(d.rs2)], 5)
+        case .remw: value = word32(a, x[Int(d.rs2)], 6)
+        case .remuw: value = word32(a, x[Int(d.rs2)], 7)
+        case .other, .undecoded, .pageEnd:
+            return .slow
         }
-        if rd != 0 { x[rd] = value }
-        self.pc = next
-        instret &+= 1
-        return true
-    }
-
-    @inline(__always)
-    func branch(_ taken: Bool, _ pc: UInt64, _ offset: UInt64, _ next: UInt64) -> Bool {
-        self.pc = taken ? pc &+ offset : next
-        instret &+= 1
-        return true
+        x[Int(d.rd)] = value
+        pc = next
+        return .next
     }
 
     /// A load's result; a device read may have changed interrupt lines, so the slice ends.
     @inline(__always)
     func loaded(_ value: UInt64, _ rd: Int, _ next: UInt64) -> Bool {
-        if rd != 0 { x[rd] = value }
+        x[rd] = value
         pc = next
         instret &+= 1
         return !endSlice
@@ -126,6 +180,12 @@ extension Hart {
         pc = next
         instret &+= 1
         return !(endSlice || stopRequested)
+    }
+
+    /// An M-extension W operation (funct3 4-7: divw, divuw, remw, remuw), sign-extended.
+    @inline(__always)
+    func word32(_ a: UInt64, _ b: UInt64, _ funct3: UInt32) -> UInt64 {
+        signExtend32(operate32(1 << 25, UInt32(truncatingIfNeeded: a), UInt32(truncatingIfNeeded: b), funct3) ?? 0)
     }
 
     @inline(__always)

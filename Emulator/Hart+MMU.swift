@@ -168,24 +168,33 @@ extension Hart {
 
     @inline(__always)
     func load<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> T? {
-        let vpn = va >> 12
-        let entry = tlb.read[Int(vpn & 0xff)]
-        if entry.tag == vpn && va & 0xfff <= 0x1000 - UInt64(MemoryLayout<T>.size) {
-            return UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ va))!.loadUnaligned(as: T.self)
-        }
+        if let value = loadFast(va, T.self) { return value }
         guard let value = loadSlow(va, MemoryLayout<T>.size) else { return nil }
         return T(truncatingIfNeeded: value)
     }
 
     @inline(__always)
     func store<T: FixedWidthInteger>(_ va: UInt64, _ value: T) -> Bool {
+        storeFast(va, value) || storeSlow(va, UInt64(truncatingIfNeeded: value), MemoryLayout<T>.size)
+    }
+
+    /// A load through a read-TLB hit (RAM, within one page); nil when it needs the slow path.
+    @inline(__always)
+    func loadFast<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> T? {
+        let vpn = va >> 12
+        let entry = tlb.read[Int(vpn & 0xff)]
+        guard entry.tag == vpn && va & 0xfff <= 0x1000 - UInt64(MemoryLayout<T>.size) else { return nil }
+        return UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ va))!.loadUnaligned(as: T.self)
+    }
+
+    /// A store through a write-TLB hit; false (nothing written) when it needs the slow path.
+    @inline(__always)
+    func storeFast<T: FixedWidthInteger>(_ va: UInt64, _ value: T) -> Bool {
         let vpn = va >> 12
         let entry = tlb.write[Int(vpn & 0xff)]
-        if entry.tag == vpn && va & 0xfff <= 0x1000 - UInt64(MemoryLayout<T>.size) {
-            UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ va))!.storeBytes(of: value, as: T.self)
-            return true
-        }
-        return storeSlow(va, UInt64(truncatingIfNeeded: value), MemoryLayout<T>.size)
+        guard entry.tag == vpn && va & 0xfff <= 0x1000 - UInt64(MemoryLayout<T>.size) else { return false }
+        UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ va))!.storeBytes(of: value, as: T.self)
+        return true
     }
 
     @inline(never)

@@ -32,7 +32,7 @@ extension Hart {
             if word & 3 == 3, let pa2 = translateQuietly(pc &+ 2), let high = bus.peek(pa2, width: 2) { word |= UInt32(high) << 16 }
         }
         let compressed = word & 3 != 3
-        let expanded = compressed ? expand[Int(word & 0xffff)] : word
+        let expanded = compressed ? expansion(word) : word
         return Snapshot(pc: pc, privilege: privilege, word: compressed ? word & 0xffff : word, length: compressed ? 2 : 4,
                         expanded: expanded, rs1Value: x[Int((expanded >> 15) & 31)], rs2Value: x[Int((expanded >> 20) & 31)])
     }

@@ -75,7 +75,8 @@ public enum StopReason: Equatable, Sendable {
 }
 
 public final class Hart {
-    /// x0..x31; x[0] is kept 0.
+    /// x0..x31, and x[32]: the decoded-instruction path sends writes to x0 there instead
+    /// of testing rd (`Decoded`). x[0] is always 0.
     let x: UnsafeMutablePointer<UInt64>
     public var pc: UInt64 = 0x1000
     public var privilege: Privilege = .machine
@@ -128,7 +129,8 @@ public final class Hart {
     let memory: PhysicalMemory
     let clint: CLINT
     let plic: PLIC
-    /// The compressed-instruction expansion table (`CompressedExpansion`).
+    /// This hart's compressed-instruction expansions, filled as parcels are first decoded
+    /// (`CompressedExpansion`).
     let expand: UnsafeMutablePointer<UInt32>
     let tlb: TLB
 
@@ -149,9 +151,9 @@ public final class Hart {
         memory = bus.memory
         self.clint = clint
         self.plic = plic
-        x = .allocate(capacity: 32)
-        x.initialize(repeating: 0, count: 32)
-        expand = CompressedExpansion.shared
+        x = .allocate(capacity: 33)
+        x.initialize(repeating: 0, count: 33)
+        expand = CompressedExpansion.table()
         tlb = TLB()
         let tlb = self.tlb
         bus.decoded.onNewPage = { cleared in if cleared { tlb.flush() } else { tlb.flushWrites() } }
@@ -159,6 +161,7 @@ public final class Hart {
 
     deinit {
         x.deallocate()
+        expand.deallocate()
     }
 
     /// Register `index` (0...31).
