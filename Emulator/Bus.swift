@@ -121,7 +121,8 @@ final class HTIF {
 /// (it is flushed whenever they change).
 final class TLB {
     struct Entry {
-        /// The virtual page number, or `.max` when empty.
+        /// The virtual page number OR-ed with the generation it was made in; `.max` when
+        /// empty (no page and generation can make `.max`: the last generation is skipped).
         var tag: UInt64 = .max
         /// Host address minus virtual address: `host = addend &+ va`.
         var addend: UInt64 = 0
@@ -130,36 +131,59 @@ final class TLB {
     }
 
     static let size = 256
-    let read: UnsafeMutablePointer<Entry>
-    let write: UnsafeMutablePointer<Entry>
-    let fetch: UnsafeMutablePointer<Entry>
+    /// One set of tables (read, write, fetch) per privilege, U, S and M: what a page allows
+    /// depends on the privilege, so a trap or an xRET selects another set instead of
+    /// flushing.
+    private let tables: UnsafeMutablePointer<Entry>
+    private(set) var read: UnsafeMutablePointer<Entry>
+    private(set) var write: UnsafeMutablePointer<Entry>
+    private(set) var fetch: UnsafeMutablePointer<Entry>
+    /// Bits 52..63 of every live tag (page numbers use bits 0..51): a flush starts a new
+    /// generation in O(1); the tables are cleared only when the generations run out.
+    private(set) var generation: UInt64 = 0
+    /// Set when M-mode filled entries under mstatus.MPRV (they depend on MPP, which traps
+    /// and xRETs change): the next change of privilege flushes.
+    var hasMPRVEntries = false
 
     init() {
-        read = .allocate(capacity: TLB.size)
-        write = .allocate(capacity: TLB.size)
-        fetch = .allocate(capacity: TLB.size)
-        read.initialize(repeating: Entry(), count: TLB.size)
-        write.initialize(repeating: Entry(), count: TLB.size)
-        fetch.initialize(repeating: Entry(), count: TLB.size)
+        tables = .allocate(capacity: 9 * TLB.size)
+        tables.initialize(repeating: Entry(), count: 9 * TLB.size)
+        read = tables
+        write = tables + TLB.size
+        fetch = tables + 2 * TLB.size
+        select(.machine)
     }
 
     deinit {
-        read.deallocate()
-        write.deallocate()
-        fetch.deallocate()
+        tables.deallocate()
     }
+
+    /// The tables of this privilege.
+    func select(_ privilege: Privilege) {
+        let set = privilege == .user ? 0 : privilege == .supervisor ? 1 : 2
+        read = tables + 3 * set * TLB.size
+        write = read + TLB.size
+        fetch = write + TLB.size
+    }
+
+    /// The tag of page `vpn` in the current generation.
+    @inline(__always)
+    func tag(_ vpn: UInt64) -> UInt64 { vpn | generation }
 
     /// Counts flushes, so that a loop holding on to a page can tell it must look again.
     private(set) var epoch: UInt64 = 0
 
     func flush() {
         epoch &+= 1
-        read.update(repeating: Entry(), count: TLB.size)
-        write.update(repeating: Entry(), count: TLB.size)
-        fetch.update(repeating: Entry(), count: TLB.size)
+        hasMPRVEntries = false
+        generation &+= 1 << 52
+        if generation == 0xfff << 52 {
+            generation = 0
+            tables.update(repeating: Entry(), count: 9 * TLB.size)
+        }
     }
 
     func flushWrites() {
-        write.update(repeating: Entry(), count: TLB.size)
+        for set in 0..<3 { (tables + (3 * set + 1) * TLB.size).update(repeating: Entry(), count: TLB.size) }
     }
 }

@@ -28,7 +28,7 @@ extension Hart {
             // here and goes through `stepSlow`.
             var decoded = Decoded()
             let entry = tlb.fetch[Int((pc >> 12) & 0xff)]
-            if entry.tag == pc >> 12, let slots = entry.decoded {
+            if entry.tag == tlb.tag(pc >> 12), let slots = entry.decoded {
                 // The instructions of this page, until pc leaves it or one needs the slow path.
                 let base = pc & ~0xfff
                 // One 16-byte slot per 2-byte parcel: pc's slot is at slots + 8 * (pc - base),
@@ -97,7 +97,7 @@ extension Hart {
         let pc = self.pc
         let vpn = pc >> 12
         let entry = tlb.fetch[Int(vpn & 0xff)]
-        if entry.tag == vpn, let page = entry.decoded {
+        if entry.tag == tlb.tag(vpn), let page = entry.decoded {
             let slot = page + Int((pc & 0xfff) >> 1)
             if slot.pointee.op == .undecoded && !decode(slot, pc) {
                 return stepSlow(pc)

@@ -42,7 +42,8 @@ extension Hart {
     func setPrivilege(_ new: Privilege) {
         if new != privilege {
             privilege = new
-            tlb.flush()
+            tlb.select(new)
+            if tlb.hasMPRVEntries { tlb.flush() }
         }
     }
 

@@ -79,7 +79,7 @@ public final class Hart {
     /// of testing rd (`Decoded`). x[0] is always 0.
     let x: UnsafeMutablePointer<UInt64>
     public var pc: UInt64 = 0x1000
-    public var privilege: Privilege = .machine
+    public internal(set) var privilege: Privilege = .machine
 
     // Machine-level CSRs.
     var mstatus: UInt64 = Status.XLEN

@@ -10,12 +10,16 @@ public final class PLIC: MMIODevice {
     public let sourceCount: Int
     public let contextCount: Int
 
-    private var priority: [UInt32]
-    private var pending: [Bool]
+    // Any change to these can change which context's line is up: `lines` is worked out
+    // again only then, not on every read of mip.
+    private var priority: [UInt32] { didSet { stale = true } }
+    private var pending: [Bool] { didSet { stale = true } }
     private var level: [Bool]
     private var inService: [Bool]
-    private var enable: [[Bool]]
-    private var threshold: [UInt32]
+    private var enable: [[Bool]] { didSet { stale = true } }
+    private var threshold: [UInt32] { didSet { stale = true } }
+    private var stale = true
+    private var lines: [Bool] = []
 
     public init(sourceCount: Int = 96, contextCount: Int = 2) {
         self.sourceCount = sourceCount
@@ -32,7 +36,7 @@ public final class PLIC: MMIODevice {
     public func setLevel(source: Int, _ asserted: Bool) {
         guard source > 0 && source < sourceCount else { return }
         level[source] = asserted
-        if asserted && !inService[source] { pending[source] = true }
+        if asserted && !inService[source] && !pending[source] { pending[source] = true }
     }
 
     /// The highest-priority pending source enabled for `context` above its threshold.
@@ -47,7 +51,11 @@ public final class PLIC: MMIODevice {
 
     /// The external-interrupt line of `context` (mip.MEIP for 0, mip.SEIP for 1).
     public func interruptPending(context: Int) -> Bool {
-        context < contextCount && best(context) != 0
+        if stale {
+            lines = (0..<contextCount).map { best($0) != 0 }
+            stale = false
+        }
+        return context < contextCount && lines[context]
     }
 
     public func read(offset: UInt64, width: Int) -> UInt64? {
@@ -115,6 +123,6 @@ public final class PLIC: MMIODevice {
     private func complete(_ context: Int, _ source: Int) {
         guard source > 0 && source < sourceCount, enable[context][source] else { return }
         inService[source] = false
-        if level[source] { pending[source] = true }
+        if level[source] && !pending[source] { pending[source] = true }
     }
 }
