@@ -138,9 +138,18 @@ final class TLB {
     private(set) var read: UnsafeMutablePointer<Entry>
     private(set) var write: UnsafeMutablePointer<Entry>
     private(set) var fetch: UnsafeMutablePointer<Entry>
-    /// Bits 52..63 of every live tag (page numbers use bits 0..51): a flush starts a new
-    /// generation in O(1); the tables are cleared only when the generations run out.
+    /// Bits 52..63 of every live tag (page numbers use bits 0..51): the id of the current
+    /// address space. Each ASID (and Bare translation) gets an id when first used; a flush
+    /// forgets the ids instead of clearing the tables, and a switch of satp to another ASID
+    /// keeps the entries of both, as the ISA lets ASIDs do. The tables are cleared only
+    /// when the 4,094 ids run out.
     private(set) var generation: UInt64 = 0
+    private static let bare = 65536
+    private var idOf = [UInt16](repeating: 0, count: 65537)
+    private var idEpoch = [UInt32](repeating: 0, count: 65537)
+    private var mapEpoch: UInt32 = 1
+    private var nextID = 1
+    private var currentKey = TLB.bare
     /// Set when M-mode filled entries under mstatus.MPRV (they depend on MPP, which traps
     /// and xRETs change): the next change of privilege flushes.
     var hasMPRVEntries = false
@@ -152,6 +161,7 @@ final class TLB {
         write = tables + TLB.size
         fetch = tables + 2 * TLB.size
         select(.machine)
+        activate(TLB.bare)
     }
 
     deinit {
@@ -173,14 +183,44 @@ final class TLB {
     /// Counts flushes, so that a loop holding on to a page can tell it must look again.
     private(set) var epoch: UInt64 = 0
 
+    /// Every translation is forgotten.
     func flush() {
         epoch &+= 1
         hasMPRVEntries = false
-        generation &+= 1 << 52
-        if generation == 0xfff << 52 {
-            generation = 0
-            tables.update(repeating: Entry(), count: 9 * TLB.size)
+        mapEpoch &+= 1
+        activate(currentKey)
+    }
+
+    /// The translations of one ASID are forgotten (sfence.vma with rs2).
+    func flush(asid: UInt64) {
+        epoch &+= 1
+        let key = Int(asid & 0xffff)
+        idEpoch[key] = 0
+        if key == currentKey { activate(key) }
+    }
+
+    /// satp now holds `satp`: its ASID's entries (or Bare's) become the live ones.
+    func switchTo(satp: UInt64, from old: UInt64) {
+        epoch &+= 1
+        let key = satp >> 60 == 8 ? Int((satp >> 44) & 0xffff) : TLB.bare
+        // The same ASID with another root or mode: its old entries are wrong now.
+        if key == currentKey && satp != old { idEpoch[key] = 0 }
+        activate(key)
+    }
+
+    private func activate(_ key: Int) {
+        currentKey = key
+        if idEpoch[key] != mapEpoch {
+            if nextID == 0xfff {
+                tables.update(repeating: Entry(), count: 9 * TLB.size)
+                mapEpoch &+= 1
+                nextID = 1
+            }
+            idOf[key] = UInt16(nextID)
+            idEpoch[key] = mapEpoch
+            nextID += 1
         }
+        generation = UInt64(idOf[key]) << 52
     }
 
     func flushWrites() {

@@ -88,8 +88,10 @@ extension Hart {
             // Only Bare and Sv39 are implemented; another mode leaves satp unchanged.
             let mode = value >> 60
             if mode == 0 || mode == 8 {
+                let old = satp
                 satp = value
-                tlb.flush()
+                if tlb.hasMPRVEntries { tlb.flush() }
+                tlb.switchTo(satp: value, from: old)
                 satpHook?(value)
             }
         case 0x300: setStatus((mstatus & ~Status.writable) | (value & Status.writable))

@@ -35,7 +35,8 @@ extension Hart {
                 // sfence.vma rs1, rs2
                 guard word & 0xfe00_7fff == 0x1200_0073 else { return illegal(word, length) }
                 guard privilege == .machine || (privilege == .supervisor && mstatus & Status.TVM == 0) else { return illegal(word, length) }
-                tlb.flush()
+                let rs2 = Int((word >> 20) & 31)
+                if rs2 == 0 { tlb.flush() } else { tlb.flush(asid: x[rs2]) }
                 self.pc = next
                 instret &+= 1
                 return true
