@@ -41,11 +41,7 @@
     mv a0, a7
     li a1, \expected
     li a3, -1
-    .if LIB_UNQUOTES
     LA_STR a2, "\text"
-    .else
-    LA_STR a2, \text
-    .endif
     call report
     .endm
 
@@ -54,11 +50,7 @@
     li a0, \address
     li a1, \length
     SYSCALL SYS_LOG
-    .if LIB_UNQUOTES
     EXPECT \expected, "\text"
-    .else
-    EXPECT \expected, \text
-    .endif
     .endm
 
 # TRY_SIGNAL handle, expected, "text": SYS_SIGNAL through that handle number.
@@ -66,11 +58,7 @@
     li a6, \handle
     li a0, 1
     SYSCALL SYS_SIGNAL
-    .if LIB_UNQUOTES
     EXPECT \expected, "\text"
-    .else
-    EXPECT \expected, \text
-    .endif
     .endm
 
 # TRY_MAP address, pages, permissions, expected, "text"
@@ -79,11 +67,7 @@
     li a1, \pages
     li a2, \permissions
     SYSCALL SYS_MAP
-    .if LIB_UNQUOTES
     EXPECT \expected, "\text"
-    .else
-    EXPECT \expected, \text
-    .endif
     .endm
 
 # TRY_INFO pid, buffer, expected, "text"
@@ -91,11 +75,7 @@
     li a0, \pid
     li a1, \buffer
     SYSCALL SYS_INFO
-    .if LIB_UNQUOTES
     EXPECT \expected, "\text"
-    .else
-    EXPECT \expected, \text
-    .endif
     .endm
 
 # CALL_BUF flags, expected, "text": SYS_CALL on its own endpoint (s8) with t5 = 0, so that a
@@ -104,11 +84,7 @@
     mv a6, s8
     li t5, 0
     SYSCALL SYS_CALL | F_TIMEOUT | (\flags)
-    .if LIB_UNQUOTES
     EXPECT \expected, "\text"
-    .else
-    EXPECT \expected, \text
-    .endif
     .endm
 
     .text
@@ -748,11 +724,7 @@ reap:
     li a3, \count
     li a4, \priority
     li a6, \expected
-    .if LIB_UNQUOTES
     LA_STR a7, "\text"
-    .else
-    LA_STR a7, \text
-    .endif
     call spawn_try
     .endm
 

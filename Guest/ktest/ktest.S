@@ -94,11 +94,7 @@
     .macro CHECK got, expected, text
     mv a0, \got
     li a1, \expected
-    .if LIB_UNQUOTES
     LA_STR a2, "\text"
-    .else
-    LA_STR a2, \text
-    .endif
     call check
     .endm
 
@@ -107,11 +103,7 @@
     mv t6, \expected
     mv a0, \got
     mv a1, t6
-    .if LIB_UNQUOTES
     LA_STR a2, "\text"
-    .else
-    LA_STR a2, \text
-    .endif
     call check
     .endm
 
@@ -126,11 +118,7 @@
     li a1, \reason
     li a2, \value
     li a3, \address
-    .if LIB_UNQUOTES
     LA_STR a4, "\text"
-    .else
-    LA_STR a4, \text
-    .endif
     call reap_check
     .endm
 

@@ -174,5 +174,28 @@ extra:
     ret
     .data
     .word 1
+# A quoted macro argument stands for what is inside the quotes.
+    .macro quoted_text t
+    .ascii "\t"
+    .endm
+    .section .rodata
+    quoted_text "two words"
+    quoted_text "comma, inside"
+    .text
+    .macro quoted_default t, u="default text"
+    .ascii "\t|\u"
+    .endm
+    .section .rodata
+    quoted_default a
+    .text
+    .macro quoted_comma t, u="a,b c"
+    .ascii "\t|\u"
+    .endm
+    .section .rodata
+    quoted_comma x
+    quoted_comma "y z"
+    .text
+
     .end
     this line is after .end and is not read
+

@@ -27,6 +27,12 @@ import TestSupport
         #expect(found == ["test.S:2:18: error: immediate 5000 out of range -2048..2047\n    addi a0, a0, 5000\n                 ^"])
     }
 
+    @Test func loadOrStoreOfAConstantIsNoSymbol() {
+        // GNU as refuses these too ("illegal operands").
+        expectError("    .equ C, 0x100\n    ld a0, C\n", "needs an address, not a constant", line: 2, column: 12)
+        expectError("    sw a0, 0x100, t0\n", "needs an address, not a constant", line: 1, column: 12)
+    }
+
     @Test func unknownMnemonic() {
         expectError("nop\n  frobnicate a0, a1\n", "unknown instruction 'frobnicate'", line: 2, column: 3)
     }

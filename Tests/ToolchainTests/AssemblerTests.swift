@@ -137,6 +137,19 @@ import TestSupport
         #expect(image == [1, 5, 0, 2, 3, 1, 6, 4, 2, 7, 8, 9, 9])
     }
 
+    @Test func quotedMacroArgumentsLoseTheirQuotes() throws {
+        // As GNU as: a quoted argument stands for what is inside the quotes.
+        let image = try program("""
+            .rodata
+            .macro text t, u="x y"
+            .ascii "\\t|\\u"
+            .endm
+            text "a b"
+            text q, u="c,d"
+        """, options: AssemblerOptions(base: 0)).flatImage()
+        #expect(image == Array("a b|x yq|c,d".utf8))
+    }
+
     @Test func expressionPrecedenceFollowsGNU() throws {
         // GNU as binds & tighter than +, and comparisons give -1 for true.
         let image = try program(".rodata\n.byte 1 + 2 & 3, 2 * 3 + 1, (1 < 2) & 0xff, -1 >> 1 & 0xff, 7 % 4 << 2\n",

@@ -55,7 +55,12 @@ extension AssemblerState {
         }
         if Self.loads.contains(mnemonic), operands.count == 2, !operands[1].looksLikeMemory {
             let rd = try register(operands[0], location)
-            try pcrelPair(temp: rd, symbol: try expression(operands[1], location), column: operands[1].column, at: here) { low in
+            let target = try expression(operands[1], location)
+            // As GNU as: a load from a symbol is pc-relative; a plain number is no symbol.
+            if tryConstant(target) != nil {
+                throw AssemblyError("'\(mnemonic) rd, symbol' needs an address, not a constant", at: location.at(column: operands[1].column))
+            }
+            try pcrelPair(temp: rd, symbol: target, column: operands[1].column, at: here) { low in
                 try emit(mnemonic, [.value(rd), low, .value(rd)], at: here)
             }
             return true
@@ -63,7 +68,11 @@ extension AssemblerState {
         if Self.stores.contains(mnemonic), operands.count == 3 {
             let rs = try register(operands[0], location)
             let temp = try register(operands[2], location)
-            try pcrelPair(temp: temp, symbol: try expression(operands[1], location), column: operands[1].column, at: here) { low in
+            let target = try expression(operands[1], location)
+            if tryConstant(target) != nil {
+                throw AssemblyError("'\(mnemonic) rs, symbol, temp' needs an address, not a constant", at: location.at(column: operands[1].column))
+            }
+            try pcrelPair(temp: temp, symbol: target, column: operands[1].column, at: here) { low in
                 try emit(mnemonic, [.value(rs), low, .value(temp)], at: here)
             }
             return true

@@ -294,7 +294,8 @@ extension AssemblerState {
     }
 
     private func parseMacroHeader(_ text: Substring, body: [SourceLine], location: SourceLocation, column: Int) throws -> Macro {
-        let parts = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" }).map(String.init)
+        // Names and parameters are separated by commas or spaces, outside quoted defaults.
+        let parts = AssemblerState.splitWords(String(text), commas: true)
         guard let name = parts.first, !name.isEmpty else { throw AssemblyError("'.macro' needs a name", at: location) }
         var parameters: [Macro.Parameter] = []
         for part in parts.dropFirst() {
@@ -391,12 +392,12 @@ extension AssemblerState {
         var substitutions: [String: String] = [:]
         var arguments = AssemblerState.splitArguments(text)
         if arguments.count == 1 && macro.parameters.count > 1 {
-            arguments = arguments[0].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            arguments = AssemblerState.splitWords(arguments[0])
         }
         var positional = 0
         for argument in arguments {
             if let equals = argument.firstIndex(of: "="), macro.parameters.contains(where: { $0.name == argument[..<equals].trimmingCharacters(in: .whitespaces) }) {
-                substitutions[argument[..<equals].trimmingCharacters(in: .whitespaces)] = String(argument[argument.index(after: equals)...]).trimmingCharacters(in: .whitespaces)
+                substitutions[argument[..<equals].trimmingCharacters(in: .whitespaces)] = AssemblerState.unquoted(String(argument[argument.index(after: equals)...]).trimmingCharacters(in: .whitespaces))
                 continue
             }
             guard positional < macro.parameters.count else {
@@ -410,7 +411,7 @@ extension AssemblerState {
                 positional = macro.parameters.count
                 break
             }
-            substitutions[parameter.name] = argument
+            substitutions[parameter.name] = AssemblerState.unquoted(argument)
             positional += 1
         }
         for parameter in macro.parameters where substitutions[parameter.name] == nil {
@@ -418,9 +419,41 @@ extension AssemblerState {
                 error("missing value for required argument '\(parameter.name)' of macro '\(macro.name)'", at: location)
                 return
             }
-            substitutions[parameter.name] = parameter.defaultValue ?? ""
+            substitutions[parameter.name] = AssemblerState.unquoted(parameter.defaultValue ?? "")
         }
         expand(macro.body, substitutions: substitutions, at: location, name: macro.name)
+    }
+
+    /// A macro argument written as one quoted string stands for what is inside the quotes,
+    /// as in GNU as: `M "a b"` substitutes `a b`, so `.ascii "\text"` works.
+    static func unquoted(_ argument: String) -> String {
+        let bytes = Array(argument.utf8)
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return argument }
+        var index = 1
+        while index < bytes.count - 1 {
+            if bytes[index] == UInt8(ascii: "\\") { index += 2; continue }
+            if bytes[index] == UInt8(ascii: "\"") { return argument }  // more than one string
+            index += 1
+        }
+        return String(decoding: bytes[1..<bytes.count - 1], as: UTF8.self)
+    }
+
+    /// Splits at spaces and tabs outside quotes (macro arguments may be separated by spaces).
+    static func splitWords(_ text: String, commas: Bool = false) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var quote = false
+        for character in text {
+            if character == "\"" { quote.toggle() }
+            if !quote && (character == " " || character == "\t" || (commas && character == ",")) {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
     }
 
     /// Splits macro arguments at top-level commas (not inside quotes or parentheses).
