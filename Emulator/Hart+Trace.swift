@@ -17,9 +17,11 @@ extension Hart {
         let rs2Value: UInt64
     }
 
+    /// One instruction writes at most one register and one CSR (no arrays: a trace builds
+    /// one of these per instruction).
     public struct Effects {
-        public var registers: [(Int, UInt64)] = []
-        public var csrs: [(UInt16, String, UInt64)] = []
+        public var register: (number: Int, value: UInt64)?
+        public var csr: (number: UInt16, name: String, value: UInt64)?
         public var load: UInt64?
         public var store: (address: UInt64, value: UInt64, size: Int)?
     }
@@ -57,7 +59,7 @@ extension Hart {
         default: writesRegister = false
         }
         if rd != 0 && writesRegister {
-            effects.registers.append((rd, x[rd]))
+            effects.register = (rd, x[rd])
         }
         switch opcode {
         case 0x03:
@@ -75,14 +77,14 @@ extension Hart {
             }
         case 0x73 where word == 0x3020_0073:
             // mret writes mstatus, which Spike's commit log reports.
-            effects.csrs.append((0x300, "mstatus", mstatus))
+            effects.csr = (0x300, "mstatus", mstatus)
         case 0x73 where word == 0x1020_0073:
-            effects.csrs.append((0x100, "sstatus", mstatus & Status.supervisorView))
+            effects.csr = (0x100, "sstatus", mstatus & Status.supervisorView)
         case 0x73 where funct3 != 0 && funct3 != 4:
             let number = UInt16(word >> 20)
             let writes = funct3 & 3 == 1 || (word >> 15) & 31 != 0
             if writes, let value = readCSR(number) {
-                effects.csrs.append((number, CSRNames.name(number) ?? "0x" + String(number, radix: 16), value))
+                effects.csr = (number, CSRNames.name(number) ?? "0x" + String(number, radix: 16), value)
             }
         default:
             break

@@ -136,11 +136,11 @@ final class Tracer {
         out.append(contentsOf: prefix(before) {
             "core   0: \(before.privilege.rawValue) 0x\(hex(before.pc, 16)) (0x\(hex(UInt64(before.word), before.length == 2 ? 4 : 8)))"
         })
-        for (register, value) in effects.registers {
+        if let (register, value) = effects.register {
             out.append(contentsOf: Tracer.spikeRegisters[Int(register)])
             appendHex(value, 16)
         }
-        for (number, name, value) in effects.csrs {
+        if let (number, name, value) = effects.csr {
             append(" c\(number)_\(name) 0x")
             appendHex(value, 16)
         }
@@ -165,13 +165,13 @@ final class Tracer {
             text += String(repeating: " ", count: max(1, 32 - text.count))
             return "0 \(mode) \(hex(before.pc, 16)) \(hex(UInt64(before.word), before.length == 2 ? 4 : 8))\(before.length == 2 ? "    " : "") \(text)\(symbol)"
         })
-        for (register, value) in effects.registers {
+        if let (register, value) = effects.register {
             out.append(0x20)
             out.append(contentsOf: Tracer.registerNames[Int(register)])
             append("=0x")
             appendHex(value, 16)
         }
-        for (_, name, value) in effects.csrs {
+        if let (_, name, value) = effects.csr {
             append(" \(name)=0x")
             appendHex(value, 16)
         }
