@@ -130,6 +130,19 @@ extension Hart {
         if translationChanged { tlb.flush() }
     }
 
+    /// pmpEntries and pmpActive from the CSRs.
+    private func rebuildPMP() {
+        var entries: [(low: UInt64, high: UInt64, config: UInt8)] = []
+        var previousTop: UInt64 = 0
+        for index in 0..<16 {
+            let (low, high) = pmpRange(index, previousTop)
+            previousTop = pmpaddr[index] << 2
+            if pmpcfg[index] & 0x18 != 0 { entries.append((low, high, pmpcfg[index])) }
+        }
+        pmpEntries = entries
+        pmpActive = !entries.isEmpty
+    }
+
     private func writePMPConfig(_ half: Int, _ value: UInt64) {
         for index in 0..<8 {
             let entry = half * 8 + index
@@ -138,7 +151,7 @@ extension Hart {
             // written, as QEMU keeps it.
             pmpcfg[entry] = UInt8(truncatingIfNeeded: value >> UInt64(8 * index)) & 0x9f
         }
-        pmpActive = pmpcfg.contains { $0 & 0x18 != 0 }
+        rebuildPMP()
         tlb.flush()
     }
 
@@ -147,6 +160,7 @@ extension Hart {
         // A locked TOR entry also freezes the address below it.
         if index + 1 < 16, pmpcfg[index + 1] & 0x80 != 0, (pmpcfg[index + 1] >> 3) & 3 == 1 { return }
         pmpaddr[index] = value & ((1 << 54) - 1)
+        rebuildPMP()
         tlb.flush()
     }
 }

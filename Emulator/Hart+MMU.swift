@@ -118,13 +118,9 @@ extension Hart {
     /// lowest-numbered entry that matches any byte decides, and it must match every byte.
     func pmpAllows(_ address: UInt64, _ size: UInt64, _ access: Access, _ mode: Privilege) -> Bool {
         guard pmpActive else { return mode == .machine }
-        var previousTop: UInt64 = 0
         let end = address &+ size
-        for index in 0..<16 {
-            let config = pmpcfg[index]
-            let (low, high) = pmpRange(index, previousTop)
-            previousTop = pmpaddr[index] << 2
-            guard config & 0x18 != 0, address < high, end > low else { continue }
+        for (low, high, config) in pmpEntries {
+            guard address < high, end > low else { continue }
             guard address >= low, end <= high else { return false }
             if mode == .machine && config & 0x80 == 0 { return true }
             switch access {
@@ -154,11 +150,7 @@ extension Hart {
 
     /// True when no PMP boundary falls inside the page at `page`, so one check covers it all.
     func pmpUniform(_ page: UInt64) -> Bool {
-        var previousTop: UInt64 = 0
-        for index in 0..<16 {
-            let (low, high) = pmpRange(index, previousTop)
-            previousTop = pmpaddr[index] << 2
-            guard pmpcfg[index] & 0x18 != 0 else { continue }
+        for (low, high, _) in pmpEntries {
             if (low > page && low < page + 0x1000) || (high > page && high < page + 0x1000) { return false }
         }
         return true

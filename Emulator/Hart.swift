@@ -111,6 +111,9 @@ public final class Hart {
     var pmpaddr = [UInt64](repeating: 0, count: 16)
     /// Some PMP entry is on (A != 0); with none, S and U may access nothing.
     var pmpActive = false
+    /// The entries that are on, in priority order, with their byte ranges [low, high):
+    /// worked out when a PMP CSR is written, not on every access.
+    var pmpEntries: [(low: UInt64, high: UInt64, config: UInt8)] = []
 
     /// Retired instructions (minstret) and the offset a write to mcycle leaves.
     public var instret: UInt64 = 0
