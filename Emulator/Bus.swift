@@ -11,10 +11,11 @@ public final class Bus {
     /// the hart's slice.
     var onDeviceAccess: () -> Void = {}
     /// Decoded instructions, which a write to RAM may make stale.
-    let decoded = DecodedCache()
+    let decoded: DecodedCache
 
     init(memory: PhysicalMemory) {
         self.memory = memory
+        decoded = DecodedCache(base: memory.base, size: memory.size)
     }
 
     func attach(_ device: MMIODevice, at base: UInt64, size: UInt64) {
@@ -34,9 +35,15 @@ public final class Bus {
         if let htif, let value = htif.read(address, width: width) { return value }
         if memory.contains(address, UInt64(width)) {
             let offset = Int(address - memory.base)
-            var value: UInt64 = 0
-            for index in 0..<width { value |= UInt64(memory.pointer.load(fromByteOffset: offset + index, as: UInt8.self)) << UInt64(8 * index) }
-            return value
+            switch width {  // little-endian hosts only, like the TLB's direct accesses
+            case 8: return memory.pointer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            case 4: return UInt64(memory.pointer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            case 2: return UInt64(memory.pointer.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
+            default:
+                var value: UInt64 = 0
+                for index in 0..<width { value |= UInt64(memory.pointer.load(fromByteOffset: offset + index, as: UInt8.self)) << UInt64(8 * index) }
+                return value
+            }
         }
         for entry in devices where address &- entry.base < entry.size {
             let value = entry.device.read(offset: address - entry.base, width: width)

@@ -55,49 +55,71 @@ final class DecodedCache {
     static let slots = 2048
     /// At most this many pages (64 MiB of decoded state); past it the cache starts over.
     static let maximumPages = 2048
-    private var pages: [UInt64: UnsafeMutablePointer<Decoded>] = [:]
+    /// The decoded pages, indexed by RAM page (pages outside RAM are never cached).
+    private var pages: [UnsafeMutablePointer<Decoded>?]
+    private var cachedPages: [Int] = []
+    private let firstPage: UInt64
     /// Called when a page becomes cached (write-TLB entries must not map it), with true
     /// when the cache was cleared first (no TLB entry may keep its slots).
     var onNewPage: (Bool) -> Void = { _ in }
 
+    init(base: UInt64, size: UInt64) {
+        firstPage = base >> 12
+        pages = [UnsafeMutablePointer<Decoded>?](repeating: nil, count: Int((size + 0xfff) >> 12))
+    }
+
     deinit {
-        for page in pages.values { page.deallocate() }
+        clear()
+    }
+
+    private func index(_ physicalPage: UInt64) -> Int? {
+        let index = physicalPage &- firstPage
+        return index < UInt64(pages.count) ? Int(index) : nil
     }
 
     func isCached(_ physicalPage: UInt64) -> Bool {
-        pages[physicalPage] != nil
+        guard let index = index(physicalPage) else { return false }
+        return pages[index] != nil
     }
 
-    /// The slots of `physicalPage`, created empty on first use.
+    /// The slots of `physicalPage` (a page of RAM), created empty on first use.
     func page(_ physicalPage: UInt64) -> UnsafeMutablePointer<Decoded> {
-        if let page = pages[physicalPage] { return page }
-        let full = pages.count >= DecodedCache.maximumPages
+        let index = index(physicalPage)!
+        if let page = pages[index] { return page }
+        let full = cachedPages.count >= DecodedCache.maximumPages
         if full { clear() }
         let page = UnsafeMutablePointer<Decoded>.allocate(capacity: DecodedCache.slots + 1)
         page.initialize(repeating: Decoded(), count: DecodedCache.slots)
         (page + DecodedCache.slots).initialize(to: Decoded(op: .pageEnd))
-        pages[physicalPage] = page
+        pages[index] = page
+        cachedPages.append(index)
         onNewPage(full)
         return page
     }
 
     /// Forgets every decoded page (their TLB entries must be flushed too).
     func clear() {
-        for page in pages.values { page.deallocate() }
-        pages.removeAll(keepingCapacity: true)
+        for index in cachedPages {
+            pages[index]?.deallocate()
+            pages[index] = nil
+        }
+        cachedPages.removeAll(keepingCapacity: true)
     }
 
     /// A write to physical `address ..< address + size`: the slots of instructions that
     /// overlap it (one may start 2 bytes before) are decoded again when next run.
     func invalidate(_ address: UInt64, _ size: Int) {
         let first = address &- 2, last = address &+ UInt64(size) &- 1
-        for pageNumber in Set([first >> 12, last >> 12]) {
-            guard let page = pages[pageNumber] else { continue }
-            var parcel = max(first, pageNumber << 12)
-            while parcel <= last && parcel >> 12 == pageNumber {
-                page[Int((parcel & 0xfff) >> 1)].op = .undecoded
-                parcel &+= 2
-            }
+        invalidate(page: first >> 12, first, last)
+        if last >> 12 != first >> 12 { invalidate(page: last >> 12, first, last) }
+    }
+
+    private func invalidate(page pageNumber: UInt64, _ first: UInt64, _ last: UInt64) {
+        guard let index = index(pageNumber), let page = pages[index] else { return }
+        var parcel = max(first, pageNumber << 12)
+        while parcel <= last && parcel >> 12 == pageNumber {
+            page[Int((parcel & 0xfff) >> 1)].op = .undecoded
+            parcel &+= 2
         }
     }
 }
