@@ -66,7 +66,7 @@ final class Tracer {
             if hart.instret != retired { record(before, hart) }
             if !keepGoing { break }
         }
-        if out.count > 1 << 16 { flushBuffer() }
+        if out.count > 1 << 17 { flushBuffer() }
         return steps
     }
 
@@ -80,13 +80,15 @@ final class Tracer {
         let effects = hart.effects(since: before)
         if format == .spike { spikeLine(before, effects) } else { rvmkLine(before, effects) }
         out.append(0x0a)
-        if out.count > 1 << 16 { flushBuffer() }
+        if out.count > 1 << 17 { flushBuffer() }
     }
 
     // Lines are built as bytes. What depends only on the instruction (its address, bits,
     // privilege, disassembly and symbol) is made once per address and reused while the
     // same instruction runs there again.
-    private var out: [UInt8] = []
+    /// The output not yet written: a buffer of our own, so that appending a byte is a
+    /// store (lines are at most a few hundred bytes; it is written out past half full).
+    private let out = OutputBuffer(capacity: 1 << 18)
     private struct Prefix {
         let word: UInt32
         let privilege: Privilege
@@ -96,6 +98,9 @@ final class Tracer {
     private var prefixes = [Prefix?](repeating: nil, count: 1 << 14)
     private var prefixAddresses = [UInt64](repeating: .max, count: 1 << 14)
     private static let hexDigits = Array("0123456789abcdef".utf8)
+    private static let memSpike = Array(" mem 0x".utf8), space0x = Array(" 0x".utf8)
+    private static let equals0x = Array("=0x".utf8), load0x = Array(" load[0x".utf8)
+    private static let mem0x = Array(" mem[0x".utf8), closeEquals0x = Array("]=0x".utf8)
     private static let registerNames: [[UInt8]] = (0..<32).map { Array(Registers.name($0).utf8) }
     private static let spikeRegisters: [[UInt8]] = (0..<32).map { number in
         // Spike's " %c%-2d 0x%016lx": x5 gets a second space, x10 does not.
@@ -104,11 +109,7 @@ final class Tracer {
     }
 
     private func appendHex(_ value: UInt64, _ digits: Int) {
-        var shift = (digits - 1) * 4
-        while shift >= 0 {
-            out.append(Tracer.hexDigits[Int((value >> UInt64(shift)) & 0xf)])
-            shift -= 4
-        }
+        out.appendHex(value, digits)
     }
 
     private func append(_ text: String) {
@@ -145,13 +146,13 @@ final class Tracer {
             appendHex(value, 16)
         }
         if let load = effects.load {
-            append(" mem 0x")
+            out.append(contentsOf: Tracer.memSpike)
             appendHex(load, 16)
         }
         if let store = effects.store {
-            append(" mem 0x")
+            out.append(contentsOf: Tracer.memSpike)
             appendHex(store.address, 16)
-            append(" 0x")
+            out.append(contentsOf: Tracer.space0x)
             appendHex(store.value, store.size * 2)
         }
     }
@@ -168,7 +169,7 @@ final class Tracer {
         if let (register, value) = effects.register {
             out.append(0x20)
             out.append(contentsOf: Tracer.registerNames[Int(register)])
-            append("=0x")
+            out.append(contentsOf: Tracer.equals0x)
             appendHex(value, 16)
         }
         if let (_, name, value) = effects.csr {
@@ -176,14 +177,14 @@ final class Tracer {
             appendHex(value, 16)
         }
         if let load = effects.load {
-            append(" load[0x")
+            out.append(contentsOf: Tracer.load0x)
             appendHex(load, 16)
             out.append(0x5d)
         }
         if let store = effects.store {
-            append(" mem[0x")
+            out.append(contentsOf: Tracer.mem0x)
             appendHex(store.address, 16)
-            append("]=0x")
+            out.append(contentsOf: Tracer.closeEquals0x)
             appendHex(store.value, store.size * 2)
         }
     }
@@ -217,11 +218,82 @@ final class Tracer {
     }
 
     private func flushBuffer() {
-        handle.write(Data(out))
-        out.removeAll(keepingCapacity: true)
+        guard out.count > 0 else { return }
+        handle.write(Data(bytesNoCopy: out.bytes, count: out.count, deallocator: .none))
+        out.count = 0
     }
 
     func finish() {
         flushBuffer()
+    }
+}
+
+/// A growable byte buffer with cheap appends.
+final class OutputBuffer {
+    private(set) var bytes: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    var count = 0
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        bytes = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        bytes.deallocate()
+    }
+
+    private func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        let bigger = max(capacity * 2, count + more)
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
+        new.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = new
+        capacity = bigger
+    }
+
+    func append(_ byte: UInt8) {
+        reserve(1)
+        bytes[count] = byte
+        count += 1
+    }
+
+    func append<C: Collection>(contentsOf collection: C) where C.Element == UInt8 {
+        reserve(collection.count)
+        for byte in collection {
+            bytes[count] = byte
+            count += 1
+        }
+    }
+
+    func append(contentsOf array: [UInt8]) {
+        reserve(array.count)
+        array.withUnsafeBufferPointer { source in
+            (bytes + count).update(from: source.baseAddress!, count: source.count)
+        }
+        count += array.count
+    }
+
+    /// Two hex digits for each byte value.
+    private static let hexPairs: [UInt16] = (0..<256).map { byte in
+        UInt16(hexDigits[byte >> 4]) | UInt16(hexDigits[byte & 15]) << 8
+    }
+
+    /// `digits` hex digits (2, 4, 8 or 16: whole bytes) of `value`.
+    func appendHex(_ value: UInt64, _ digits: Int) {
+        reserve(digits)
+        var index = count
+        var shift = (digits - 2) * 4
+        OutputBuffer.hexPairs.withUnsafeBufferPointer { pairs in
+            let raw = UnsafeMutableRawPointer(bytes)
+            while shift >= 0 {
+                raw.storeBytes(of: pairs[Int((value >> UInt64(shift)) & 0xff)], toByteOffset: index, as: UInt16.self)
+                index += 2
+                shift -= 8
+            }
+        }
+        count = index
     }
 }
