@@ -64,6 +64,7 @@ public final class Machine {
     /// binary (at 0x8000_0000), then the device tree and the boot ROM.
     public func load(_ bytes: [UInt8], path: String, bootargs: String? = nil, output: @escaping (UInt8) -> Void) throws {
         var entry = Machine.memoryBase
+        var imageEnd = Machine.memoryBase     // the end of what was loaded into RAM
         if bytes.starts(with: [0x7f, 0x45, 0x4c, 0x46]) {
             let file: ELFFile
             do { file = try ELFFile(bytes: bytes, path: path) } catch { throw MachineError(description: error.description) }
@@ -72,6 +73,7 @@ public final class Machine {
                     throw MachineError(description: "\(path): segment at 0x\(String(segment.physicalAddress, radix: 16)) (0x\(String(segment.memorySize, radix: 16)) bytes) is outside RAM (0x\(String(memory.base, radix: 16))..0x\(String(memory.base + memory.size, radix: 16)))")
                 }
                 memory.write(file.contents(of: segment), at: segment.physicalAddress)
+                imageEnd = max(imageEnd, segment.physicalAddress + segment.memorySize)
             }
             entry = file.entry
             symbols = file.symbols
@@ -83,11 +85,19 @@ public final class Machine {
                 throw MachineError(description: "\(path): \(bytes.count) bytes do not fit in \(memory.size >> 20) MiB of RAM")
             }
             memory.write(bytes, at: Machine.memoryBase)
+            imageEnd = Machine.memoryBase + UInt64(bytes.count)
         }
         let tree = VirtBoard.deviceTree(memoryBase: memory.base, memorySize: memory.size, bootargs: bootargs)
         // Like QEMU: at the top of RAM (at most 3 GiB up), aligned down to 2 MiB.
         let top = memory.base + min(memory.size, 3 << 30)
-        let treeAddress = (top - UInt64(tree.count)) & ~((2 << 20) - 1)
+        var treeAddress = (top - UInt64(tree.count)) & ~((2 << 20) - 1)
+        if treeAddress < imageEnd {
+            // A small RAM: just below its top, 8-aligned, if that clears the image.
+            treeAddress = (top - UInt64(tree.count)) & ~7
+            guard treeAddress >= imageEnd else {
+                throw MachineError(description: "\(path): the image (up to 0x\(String(imageEnd, radix: 16))) and the device tree (\(tree.count) bytes) do not fit in \(memory.size >> 20) MiB of RAM")
+            }
+        }
         memory.write(tree, at: treeAddress)
         bus.attach(BootROM(entry: entry, deviceTree: treeAddress), at: BootROM.base, size: BootROM.size)
         hart.pc = BootROM.base

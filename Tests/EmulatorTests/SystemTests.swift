@@ -106,4 +106,26 @@ import TestSupport
         #expect(run.stdout.contains("0 unexpected"))
         #expect(!run.stdout.contains("panic"))
     }
+
+    @Test func smallRAMBootsAndDegradesGracefully() throws {
+        // The device tree goes below the top of a small RAM instead of over the image. In
+        // 2 MiB everything runs; in 1 MiB init cannot make fs's memory object, fs dies at
+        // every start, init gives up on it, and the shell still works.
+        let directory = try ExternalTools.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("input")
+        try "ls\nshutdown\n".write(to: input, atomically: true, encoding: .utf8)
+        func boot(_ mebibytes: Int) throws -> ExternalTools.Output {
+            try ExternalTools.run(try RunCommandTests.rvmk(), ["run", Self.image, "--memory", String(mebibytes),
+                "--input", input.path, "--max-instructions", Self.budget])
+        }
+        let two = try boot(2)
+        #expect(two.status == 0, "\(two.stderr)")
+        #expect(two.stdout.contains("README"))
+        let one = try boot(1)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("[kernel] rvmk microkernel: 1 MiB RAM"))
+        #expect(one.stdout.contains("[init] fs keeps dying: giving up on it"))
+        #expect(one.stdout.contains("ls: the file server is not running"))
+    }
 }
