@@ -279,10 +279,11 @@ sys_irq_ack:
     li a0, E_INVAL
     j sys_fail
 1:  sd zero, IRQ_CLAIMED(a0)
-    ld a0, IRQ_SOURCE(a0)
+    ld s1, IRQ_SOURCE(a0)
+    mv a0, s1                           # unmask first: the PLIC ignores the completion
+    call plic_unmask                    # of a source that is not enabled
     li t0, KPLIC_CTX + PLIC_CLAIM_S
-    sw a0, 0(t0)
-    call plic_unmask
+    sw s1, 0(t0)
     j sys_ok
 
 # ---- Processes ----------------------------------------------------------------------------

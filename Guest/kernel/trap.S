@@ -375,8 +375,6 @@ plic_serve:
 1:  li t0, KPLIC_CTX + PLIC_CLAIM_S
     lw s1, 0(t0)
     beqz s1, 9f
-    mv a0, s1
-    call plic_mask
     la s2, irqs
     ld t0, IRQ_SOURCE(s2)
     bne t0, s1, 2f
@@ -387,11 +385,16 @@ plic_serve:
     bne t0, t1, 2f
     li t0, 1
     sd t0, IRQ_CLAIMED(s2)
+    mv a0, s1                           # masked until the driver acknowledges it
+    call plic_mask
+    ld a0, IRQ_NOTIF(s2)
     ld a1, IRQ_BITS(s2)
     call notify_signal
     j 1b
-2:  li t0, KPLIC_CTX + PLIC_CLAIM_S
-    sw s1, 0(t0)             # nobody listens: complete it, stay masked
+2:  li t0, KPLIC_CTX + PLIC_CLAIM_S     # nobody listens: complete it while it is still
+    sw s1, 0(t0)                        # enabled (the PLIC ignores a completion of a
+    mv a0, s1                           # disabled source), then mask it
+    call plic_mask
     j 1b
 9:  ld ra, 0(sp)
     ld s1, 8(sp)
