@@ -145,6 +145,28 @@ import TestSupport
         #expect(terminal.statusFlags == flags)
     }
 
+    @Test func shellAnswersLineAfterLineTypedAtATerminal() throws {
+        // Each line arrives after the console has gone back to waiting for interrupts: the
+        // UART's interrupt must come again and again, not once per boot.
+        let terminal = try Terminal()
+        defer { terminal.close() }
+        let image = ExternalTools.testsDirectory.deletingLastPathComponent().appendingPathComponent("images/kernel.img").path
+        let (process, output) = try Self.start(["run", image], stdin: FileHandle(fileDescriptor: terminal.slave))
+        var seen = Self.read(output) { Self.ends($0, with: "$ ") }
+        for word in ["one", "two", "three"] {
+            for byte in "echo \(word)\r".utf8 {
+                _ = write(terminal.master, [byte], 1)
+                usleep(20_000)
+            }
+            seen += Self.read(output) { Self.ends($0, with: "\(word)\n$ ") }
+            #expect(Self.ends(seen, with: "echo \(word)\n\(word)\n$ "), "\(String(decoding: seen.suffix(80), as: UTF8.self))")
+        }
+        _ = write(terminal.master, [1, UInt8(ascii: "x")], 2)  // Ctrl-A x
+        _ = Self.read(output)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    }
+
     @Test func errorAfterTheImageLeavesTheTerminalAlone() throws {
         let directory = try ExternalTools.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
