@@ -40,12 +40,25 @@ struct Decoded {
     var rs2: UInt8 = 0
     /// 2 for a compressed instruction, 4 otherwise.
     var size: UInt8 = 4
+    /// The host code of the block that starts here (`Translator`), in 16-byte units from
+    /// the start of the code, or 0: 24 bits, split to keep the slot at 16 bytes. Host code
+    /// reads it as bits 8..31 of the 4 bytes from `size`.
+    var translationLow: UInt8 = 0
+    var translationHigh: UInt16 = 0
 
     init() {}
 
     init(op: Op) { self.op = op }
 
     var imm: UInt64 { UInt64(bitPattern: Int64(immediate)) }
+
+    var translation: UInt32 {
+        get { UInt32(translationLow) | UInt32(translationHigh) << 8 }
+        set {
+            translationLow = UInt8(truncatingIfNeeded: newValue)
+            translationHigh = UInt16(truncatingIfNeeded: newValue >> 8)
+        }
+    }
     var length: UInt64 { UInt64(size) }
 }
 
@@ -97,6 +110,42 @@ final class DecodedCache {
         return page
     }
 
+    // MARK: Translations
+
+    /// The virtual base the page's translated blocks were made for, or 0 when it has none
+    /// (kept in the `.pageEnd` slot's immediate and word, which nothing else uses).
+    static func translatedBase(_ slots: UnsafeMutablePointer<Decoded>) -> UInt64 {
+        let end = slots[DecodedCache.slots]
+        return UInt64(end.word) | UInt64(UInt32(bitPattern: end.immediate)) << 32
+    }
+
+    static func setTranslatedBase(_ slots: UnsafeMutablePointer<Decoded>, _ base: UInt64) {
+        let marked = base | 1  // a base of 0 is still "some"
+        slots[DecodedCache.slots].word = UInt32(truncatingIfNeeded: marked)
+        slots[DecodedCache.slots].immediate = Int32(bitPattern: UInt32(truncatingIfNeeded: marked >> 32))
+    }
+
+    /// True when the page's blocks were translated for virtual base `base` (or it has none).
+    static func translationsFit(_ slots: UnsafeMutablePointer<Decoded>, _ base: UInt64) -> Bool {
+        let recorded = translatedBase(slots)
+        return recorded == 0 || recorded == base | 1
+    }
+
+    /// The page's translated blocks are forgotten (blocks jump only within their page).
+    static func forgetTranslations(_ slots: UnsafeMutablePointer<Decoded>) {
+        guard translatedBase(slots) != 0 else { return }
+        for index in 0..<DecodedCache.slots { slots[index].translation = 0 }
+        slots[DecodedCache.slots].word = 0
+        slots[DecodedCache.slots].immediate = 0
+    }
+
+    /// Every page's translated blocks are forgotten (the host code was reset).
+    func forgetTranslations() {
+        for index in cachedPages {
+            if let page = pages[index] { DecodedCache.forgetTranslations(page) }
+        }
+    }
+
     /// Forgets every decoded page (their TLB entries must be flushed too).
     func clear() {
         for index in cachedPages {
@@ -116,6 +165,7 @@ final class DecodedCache {
 
     private func invalidate(page pageNumber: UInt64, _ first: UInt64, _ last: UInt64) {
         guard let index = index(pageNumber), let page = pages[index] else { return }
+        DecodedCache.forgetTranslations(page)
         var parcel = max(first, pageNumber << 12)
         while parcel <= last && parcel >> 12 == pageNumber {
             page[Int((parcel & 0xfff) >> 1)].op = .undecoded

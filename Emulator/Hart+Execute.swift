@@ -18,6 +18,9 @@ extension Hart {
     public func run(_ limit: UInt64) -> UInt64 {
         beginSlice()
         let x = self.x
+        unowned(unsafe) let translator = self.translator
+        let translating = translates
+        let context = translator.context
         var pc = self.pc
         var remaining = limit
         /// `remaining` when instret was last brought up to date: every instruction since
@@ -34,8 +37,36 @@ extension Hart {
                 // One 16-byte slot per 2-byte parcel: pc's slot is at slots + 8 * (pc - base),
                 // that is at bias + 8 * pc (one address computation per instruction).
                 let bias = UInt(bitPattern: slots) &- UInt(truncatingIfNeeded: base &<< 3)
+                if translating && !DecodedCache.translationsFit(slots, base) {
+                    DecodedCache.forgetTranslations(slots)
+                }
                 instructions: while true {  // remaining != 0 here
-                    let slot = UnsafeMutablePointer<Decoded>(bitPattern: bias &+ UInt(truncatingIfNeeded: pc &<< 3)).unsafelyUnwrapped
+                    var slot = UnsafeMutablePointer<Decoded>(bitPattern: bias &+ UInt(truncatingIfNeeded: pc &<< 3)).unsafelyUnwrapped
+                    if translating && remaining >= UInt64(Translator.maximumBlock) {
+                        // Host code for the block here, translated on its first run.
+                        var translation = slot.pointee.translation
+                        if translation == 0 && slot.pointee.op != .other && slot.pointee.op != .pageEnd {
+                            translation = translator.translate(slots, pc, base, self)
+                        }
+                        if translation != 0 {
+                            pc = Translator.run(context, translation, x, &remaining, tlb.read, tlb.write, tlb.generation)
+                            if remaining == 0 { break page }
+                            if pc &- base >= 0x1000 { continue page }
+                            slot = UnsafeMutablePointer<Decoded>(bitPattern: bias &+ UInt(truncatingIfNeeded: pc &<< 3)).unsafelyUnwrapped
+                            if context[5] != Translator.needsInterpreter {
+                                if context[5] != 0 {
+                                    // Left by an exit that can jump straight to the block at pc.
+                                    var next = slot.pointee.translation
+                                    if next == 0 && slot.pointee.op != .other && slot.pointee.op != .pageEnd {
+                                        next = translator.translate(slots, pc, base, self)
+                                    }
+                                    if next != 0 { translator.chainLastExit(to: next) }
+                                }
+                                continue instructions
+                            }
+                            // A load or store that missed the TLB: the interpreter runs it.
+                        }
+                    }
                     switch executeFast(slot.pointee, &pc, x) {
                     case .next:
                         // Sequential flow off the page's end reaches its `.pageEnd` slot.

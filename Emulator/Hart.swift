@@ -136,6 +136,8 @@ public final class Hart {
     /// (`CompressedExpansion`).
     let expand: UnsafeMutablePointer<UInt32>
     let tlb: TLB
+    /// Translates hot blocks to host code (x86-64 Linux hosts) while `translates`.
+    let translator = Translator()
 
     public internal(set) var stopReason: StopReason = .budget
     /// Set by a device write that must end the current slice (finisher, HTIF).
@@ -160,11 +162,23 @@ public final class Hart {
         tlb = TLB()
         let tlb = self.tlb
         bus.decoded.onNewPage = { cleared in if cleared { tlb.flush() } else { tlb.flushWrites() } }
+        let decoded = bus.decoded
+        translator.onReset = { decoded.forgetTranslations() }
+        translates = translator.available
     }
 
     deinit {
         x.deallocate()
         expand.deallocate()
+    }
+
+    /// True while hot blocks run as host code (on x86-64 Linux hosts): the default. Off,
+    /// every instruction is interpreted; either way the guest sees exactly the same thing.
+    public var translates: Bool = false {
+        didSet {
+            if !translator.available { translates = false }
+            bus.decoded.forgetTranslations()
+        }
     }
 
     /// Register `index` (0...31).

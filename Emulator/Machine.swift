@@ -28,6 +28,11 @@ public final class Machine {
     public private(set) var symbols: [ELFSymbol] = []
     /// Called when `wfi` waits with no timer to wake it: returns true once input may have
     /// arrived (a terminal), false when nothing can ever arrive.
+    /// Hot blocks run as host code (`Hart.translates`); false interprets everything.
+    public var translates: Bool {
+        get { hart.translates }
+        set { hart.translates = newValue }
+    }
     public var waitForInput: () -> Bool = { false }
     /// Asked between slices: true ends the run (the user quit).
     public var shouldStop: () -> Bool = { false }

@@ -16,6 +16,7 @@ enum RunCommand {
       --memory MIB           RAM size in MiB (default 128)
       --append ARGS          kernel command line (/chosen/bootargs in the device tree)
       --stats                print instructions, host seconds and MIPS at exit
+      --interpret            interpret every instruction (no translation to host code)
       --trace[=FILE]         one line per retired instruction (to stderr or FILE)
       --trace-format F       rvmk (default) or spike (Spike's --log-commits format)
       --trace-start WHERE    start tracing at a symbol or address
@@ -32,6 +33,7 @@ enum RunCommand {
         var memoryMiB: UInt64 = 128
         var bootargs: String?
         var stats = false
+        var interpret = false
         var trace: String?
         var traceFormat = TraceFormat.rvmk
         var traceStart: String?
@@ -44,6 +46,7 @@ enum RunCommand {
         var parser = CommandLineOptions(arguments)
         var options = Options()
         options.stats = parser.flag("--stats")
+        options.interpret = parser.flag("--interpret")
         options.events = parser.flag("--events")
         options.trace = parser.optionalValue("--trace")
         if let text = try parser.value("--max-instructions") {
@@ -136,6 +139,7 @@ enum RunCommand {
             input = FileInput([UInt8](bytes))
         }
         let machine = Machine(memorySize: options.memoryMiB << 20, input: input, output: console.write)
+        if options.interpret { machine.translates = false }
         try machine.load([UInt8](data), path: path, bootargs: options.bootargs, output: console.write)
         machine.waitForInput = { console.waitForInput() }
         machine.shouldStop = { console.quitRequested }
