@@ -1,0 +1,181 @@
+// Translated blocks behave exactly as the interpreter does: the same programs run with
+// `translates` on and off must end with the same registers, pc, instret and memory. Random
+// loops of every translated operation (edge-case operands included: zero, -1, the most
+// negative value, for the divides), loads and stores that hit, miss and cross pages, random
+// and hostile words, and code that rewrites itself.
+import Foundation
+import Testing
+@testable import Emulator
+
+@Suite struct TranslatorTests {
+    struct State: Equatable, CustomStringConvertible {
+        var registers: [UInt64]
+        var pc: UInt64
+        var instret: UInt64
+        /// FNV-1a of the program's pages.
+        var memory: UInt64
+        var outcome: Machine.Outcome
+
+        var description: String {
+            let hex = registers.enumerated().map { "x\($0.offset)=\(String($0.element, radix: 16))" }.joined(separator: " ")
+            return "pc=\(String(pc, radix: 16)) instret=\(instret) memory=\(String(memory, radix: 16)) \(outcome) \(hex)"
+        }
+    }
+
+    /// Runs `program` (at 0x80000000) for at most `budget` instructions.
+    static func run(_ program: [UInt8], translates: Bool, budget: UInt64, memoryPages: Int = 8) throws -> State {
+        let machine = Machine(memorySize: 4 << 20, input: nil, output: { _ in })
+        machine.translates = translates
+        #expect(machine.translates == translates || !translates)
+        try machine.load(program, path: "program.bin", output: { _ in })
+        let outcome = machine.run(maxInstructions: budget)
+        let hart = machine.hart
+        return State(registers: (0..<32).map { hart.register($0) }, pc: hart.pc, instret: hart.instret,
+                     memory: machine.memory.read(0x8000_0000, count: memoryPages * 4096).reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 },
+                     outcome: outcome)
+    }
+
+    static func bytes(_ words: [UInt32]) -> [UInt8] {
+        words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * UInt32($0))) } }
+    }
+
+    static func r(_ funct7: UInt32, _ rs2: UInt32, _ rs1: UInt32, _ funct3: UInt32, _ rd: UInt32, _ opcode: UInt32) -> UInt32 {
+        funct7 << 25 | rs2 << 20 | rs1 << 15 | funct3 << 12 | rd << 7 | opcode
+    }
+
+    static func i(_ imm: Int32, _ rs1: UInt32, _ funct3: UInt32, _ rd: UInt32, _ opcode: UInt32) -> UInt32 {
+        UInt32(bitPattern: imm & 0xfff) << 20 | rs1 << 15 | funct3 << 12 | rd << 7 | opcode
+    }
+
+    static func s(_ imm: Int32, _ rs2: UInt32, _ rs1: UInt32, _ funct3: UInt32) -> UInt32 {
+        let bits = UInt32(bitPattern: imm & 0xfff)
+        return (bits >> 5) << 25 | rs2 << 20 | rs1 << 15 | funct3 << 12 | (bits & 31) << 7 | 0x23
+    }
+
+    /// b-type with a byte offset (even, within +-4 KiB).
+    static func b(_ offset: Int32, _ rs2: UInt32, _ rs1: UInt32, _ funct3: UInt32) -> UInt32 {
+        let bits = UInt32(bitPattern: offset)
+        return ((bits >> 12) & 1) << 31 | ((bits >> 5) & 0x3f) << 25 | rs2 << 20 | rs1 << 15 | funct3 << 12
+            | ((bits >> 1) & 0xf) << 8 | ((bits >> 11) & 1) << 7 | 0x63
+    }
+
+    /// A loop of `length` random instructions over registers seeded with edge values;
+    /// x31 points at data that straddles a page boundary, x30 counts the rounds.
+    static func randomLoop(_ random: inout SplitMix, length: Int, rounds: Int32) -> [UInt8] {
+        var words: [UInt32] = []
+        words.append(0x0000_1f97)                          // auipc x31, 1 (0x80001000: the pool)
+        for register in UInt32(1)...29 { words.append(i(Int32(register) * 8, 31, 3, register, 0x03)) }  // ld
+        words.append(i(0x700, 31, 0, 31, 0x13))            // addi x31, x31, 0x700 (data at 0x80001700)
+        words.append(i(0x700, 31, 0, 31, 0x13))            // ... 0x80001e00: +0..0x7ff crosses a page
+        words.append(i(rounds, 0, 0, 30, 0x13))            // addi x30, x0, rounds
+        let loop = words.count
+        let rType: [(UInt32, UInt32, UInt32)] = [  // funct7, funct3, opcode
+            (0, 0, 0x33), (0x20, 0, 0x33), (0, 1, 0x33), (0, 2, 0x33), (0, 3, 0x33), (0, 4, 0x33), (0, 5, 0x33),
+            (0x20, 5, 0x33), (0, 6, 0x33), (0, 7, 0x33), (1, 0, 0x33), (1, 1, 0x33), (1, 2, 0x33), (1, 3, 0x33),
+            (1, 4, 0x33), (1, 5, 0x33), (1, 6, 0x33), (1, 7, 0x33), (0, 0, 0x3b), (0x20, 0, 0x3b), (0, 1, 0x3b),
+            (0, 5, 0x3b), (0x20, 5, 0x3b), (1, 0, 0x3b), (1, 4, 0x3b), (1, 5, 0x3b), (1, 6, 0x3b), (1, 7, 0x3b),
+        ]
+        func register() -> UInt32 { UInt32(random.next() % 32) }
+        func destination() -> UInt32 { UInt32(random.next() % 29) }  // x0..x28
+        for _ in 0..<length {
+            let imm = Int32(truncatingIfNeeded: random.next() % 4096) - 2048
+            switch random.next() % 10 {
+            case 0, 1, 2:
+                let (funct7, funct3, opcode) = rType[Int(random.next() % UInt64(rType.count))]
+                words.append(r(funct7, register(), register(), funct3, destination(), opcode))
+            case 3:
+                let funct3 = [0, 2, 3, 4, 6, 7][Int(random.next() % 6)]
+                words.append(i(imm, register(), UInt32(funct3), destination(), 0x13))
+            case 4:
+                let shamt = Int32(random.next() % 64)
+                let (funct3, high): (UInt32, Int32) = [(1, 0), (5, 0), (5, 0x400)][Int(random.next() % 3)]
+                words.append(i(high | shamt, register(), funct3, destination(), 0x13))
+            case 5:
+                let shamt = Int32(random.next() % 32)
+                let (funct3, high): (UInt32, Int32) = [(0, -1), (1, 0), (5, 0), (5, 0x400)][Int(random.next() % 4)]
+                words.append(i(high == -1 ? imm : high | shamt, register(), funct3, destination(), 0x1b))
+            case 6:
+                words.append(UInt32(random.next() % (1 << 20)) << 12 | destination() << 7 | (random.next() % 2 == 0 ? 0x37 : 0x17))
+            case 7:
+                let funct3 = UInt32([0, 1, 2, 3, 4, 5, 6][Int(random.next() % 7)])
+                words.append(i(Int32(random.next() % 0x7ff), 31, funct3, destination(), 0x03))
+            case 8:
+                words.append(s(Int32(random.next() % 0x7ff), register(), 31, UInt32(random.next() % 4)))
+            default:
+                // A branch over the next instruction.
+                let funct3 = UInt32([0, 1, 4, 5, 6, 7][Int(random.next() % 6)])
+                words.append(b(8, register(), register(), funct3))
+            }
+        }
+        words.append(i(-1, 30, 0, 30, 0x13))               // addi x30, x30, -1
+        words.append(b(Int32(loop - words.count) * 4, 0, 30, 1))  // bne x30, x0, loop
+        words.append(0x0000_006f)                          // j .
+        var program = bytes(words)
+        program += [UInt8](repeating: 0, count: 4096 - program.count % 4096)
+        // The pool: edge values for x1..x29.
+        let edges: [UInt64] = [0, 1, 2, .max, 1 << 63, (1 << 63) - 1, 0xffff_ffff, 0x8000_0000, 0x7fff_ffff,
+                               0xffff_ffff_8000_0000, 63, 64, 31, 32, 0x1234_5678_9abc_def0]
+        for register in 0..<32 {
+            let value = register >= 1 && register <= 29 && register % 2 == 0 ? edges[Int(random.next() % UInt64(edges.count))] : random.next()
+            program += (0..<8).map { UInt8(truncatingIfNeeded: value >> (8 * UInt64($0))) }
+        }
+        return program
+    }
+
+    @Test func randomLoopsEndAsTheInterpretersDo() throws {
+        var random = SplitMix(state: 0x7a4_51a7e)
+        for round in 0..<150 {
+            let program = Self.randomLoop(&random, length: 10 + round % 40, rounds: 40)
+            let budget = UInt64(5_000 + round * 97)
+            let interpreted = try Self.run(program, translates: false, budget: budget)
+            let translated = try Self.run(program, translates: true, budget: budget)
+            #expect(translated == interpreted, "round \(round): translated \(translated), interpreted \(interpreted)")
+            if translated != interpreted { break }
+        }
+    }
+
+    @Test func randomWordsEndAsTheInterpretersDo() throws {
+        var random = SplitMix(state: 0xbad_c0de)
+        for round in 0..<100 {
+            let program = HostileGuestTests.program(&random)
+            let interpreted = try Self.run(program, translates: false, budget: 20_000)
+            let translated = try Self.run(program, translates: true, budget: 20_000)
+            #expect(translated == interpreted, "round \(round): translated \(translated), interpreted \(interpreted)")
+            if translated != interpreted { break }
+        }
+    }
+
+    /// A loop that rewrites the immediate of an `addi` inside itself every round, with no
+    /// fence.i: each round must run the new instruction.
+    @Test func codeThatRewritesItselfRunsItsNewInstructions() throws {
+        let words: [UInt32] = [
+            0x0000_0297,                                   // 0: auipc t0, 0
+            Self.i(5, 0, 0, 11, 0x13),                          // 4: addi a1, x0, 5: rounds
+            Self.i(0, 0, 0, 10, 0x13),                          // 8: addi a0, x0, 0
+            Self.i(36, 5, 2, 28, 0x03),                         // 12: lw t3, 36(t0): the addi's word
+            Self.i(20, 11, 1, 7, 0x13),                         // 16 (loop): slli t2, a1, 20
+            Self.r(0, 7, 28, 6, 6, 0x33),                       // 20: or t1, t3, t2: immediate = a1
+            Self.s(36, 6, 5, 2),                                // 24: sw t1, 36(t0)
+            Self.i(1, 12, 0, 12, 0x13),                         // 28: addi a2, a2, 1
+            Self.i(1, 13, 0, 13, 0x13),                         // 32: addi a3, a3, 1
+            Self.i(0, 10, 0, 10, 0x13),                         // 36: addi a0, a0, 0 (rewritten)
+            Self.i(-1, 11, 0, 11, 0x13),                        // 40: addi a1, a1, -1
+            Self.b(-28, 0, 11, 1),                              // 44: bne a1, x0, loop
+            0x0000_006f,                                   // 48: j .
+        ]
+        let program = Self.bytes(words)
+        let interpreted = try Self.run(program, translates: false, budget: 200)
+        let translated = try Self.run(program, translates: true, budget: 200)
+        #expect(translated == interpreted)
+        #expect(interpreted.registers[10] == 5 + 4 + 3 + 2 + 1)
+    }
+
+    @Test func aLongLoopEndsAsTheInterpretersDo() throws {
+        var random = SplitMix(state: 99)
+        let program = Self.randomLoop(&random, length: 60, rounds: 2000)
+        let interpreted = try Self.run(program, translates: false, budget: 1_000_000)
+        let translated = try Self.run(program, translates: true, budget: 1_000_000)
+        #expect(translated == interpreted)
+        #expect(interpreted.outcome == .budgetExhausted)
+    }
+}
