@@ -21,15 +21,30 @@ extension Hart {
     /// one of these per instruction).
     public struct Effects {
         public var register: (number: Int, value: UInt64)?
-        public var csr: (number: UInt16, name: String, value: UInt64)?
+        /// A CSR written (its name is `csrName`): plain values only, so that making and
+        /// dropping an Effects per traced instruction costs no reference counting.
+        public var csr: (number: UInt16, value: UInt64)?
         public var load: UInt64?
+        /// The name of the CSR written, as the tracer prints it.
+        public static func csrName(_ number: UInt16) -> String {
+            switch number {
+            case 0x300: return "mstatus"
+            case 0x100: return "sstatus"
+            default: return CSRNames.name(number) ?? "0x" + String(number, radix: 16)
+            }
+        }
         public var store: (address: UInt64, value: UInt64, size: Int)?
     }
 
     /// The state before the next instruction; reading it has no side effects on the guest.
     public func snapshot() -> Snapshot {
         var word: UInt32 = 0
-        if let pa = translateQuietly(pc), let low = bus.peek(pa, width: 2) {
+        let entry = tlb.fetch[Int((pc >> 12) & 0xff)]
+        if entry.tag == tlb.tag(pc >> 12) && pc & 0xfff <= 0xffc {
+            // The page is in the fetch TLB (so it is RAM): read the bits through it.
+            word = UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ pc))!.loadUnaligned(as: UInt32.self)
+            if word & 3 != 3 { word &= 0xffff }
+        } else if let pa = translateQuietly(pc), let low = bus.peek(pa, width: 2) {
             word = UInt32(low)
             if word & 3 == 3, let pa2 = translateQuietly(pc &+ 2), let high = bus.peek(pa2, width: 2) { word |= UInt32(high) << 16 }
         }
@@ -77,14 +92,14 @@ extension Hart {
             }
         case 0x73 where word == 0x3020_0073:
             // mret writes mstatus, which Spike's commit log reports.
-            effects.csr = (0x300, "mstatus", mstatus)
+            effects.csr = (0x300, mstatus)
         case 0x73 where word == 0x1020_0073:
-            effects.csr = (0x100, "sstatus", mstatus & Status.supervisorView)
+            effects.csr = (0x100, mstatus & Status.supervisorView)
         case 0x73 where funct3 != 0 && funct3 != 4:
             let number = UInt16(word >> 20)
             let writes = funct3 & 3 == 1 || (word >> 15) & 31 != 0
             if writes, let value = readCSR(number) {
-                effects.csr = (number, CSRNames.name(number) ?? "0x" + String(number, radix: 16), value)
+                effects.csr = (number, value)
             }
         default:
             break

@@ -141,7 +141,8 @@ final class Tracer {
             out.append(contentsOf: Tracer.spikeRegisters[Int(register)])
             appendHex(value, 16)
         }
-        if let (number, name, value) = effects.csr {
+        if let (number, value) = effects.csr {
+            let name = Hart.Effects.csrName(number)
             append(" c\(number)_\(name) 0x")
             appendHex(value, 16)
         }
@@ -172,7 +173,8 @@ final class Tracer {
             out.append(contentsOf: Tracer.equals0x)
             appendHex(value, 16)
         }
-        if let (_, name, value) = effects.csr {
+        if let (number, value) = effects.csr {
+            let name = Hart.Effects.csrName(number)
             append(" \(name)=0x")
             appendHex(value, 16)
         }
