@@ -1,9 +1,9 @@
-# calls: call-heavy code: naive recursive Fibonacci (fib(30)), each call saving and
+# calls: call-heavy code: naive recursive Fibonacci (fib(34)), each call saving and
 # restoring registers on the stack.
     .include "common.inc"
     BENCH_START
 bench_main:
-    li a0, 30
+    li a0, 34
     call fib
     BENCH_END calls
 

@@ -1,9 +1,9 @@
 # intmix: a CPU-bound integer mix (adds, logic, shifts, multiplies, a divide, compares and
-# branches) over registers only: an xorshift generator feeding a hash, 20 million rounds.
+# branches) over registers only: an xorshift generator feeding a hash, 100 million rounds.
     .include "common.inc"
     BENCH_START
 bench_main:
-    li s1, 20000000            # rounds
+    li s1, 100000000           # rounds
     li s2, 0x9e3779b97f4a7c15  # generator state
     li s3, 0                   # hash
     li s4, 0x100000001b3       # FNV prime
