@@ -183,6 +183,15 @@ final class TLB {
         fetch = write + TLB.size
     }
 
+    /// Where page `vpn` goes in a table: its low bits mixed with the address space's id, so
+    /// that the same page of two address spaces (every process's code at one address, the
+    /// kernel mapped in all) does not take the same entry.
+    @inline(__always)
+    func slot(_ vpn: UInt64) -> Int { Int((vpn ^ salt) & 0xff) }
+
+    /// The current address space's share of `slot`.
+    private(set) var salt: UInt64 = 0
+
     /// The tag of page `vpn` in the current generation.
     @inline(__always)
     func tag(_ vpn: UInt64) -> UInt64 { vpn | generation }
@@ -228,6 +237,7 @@ final class TLB {
             nextID += 1
         }
         generation = UInt64(idOf[key]) << 52
+        salt = (UInt64(idOf[key]) &* 0x9d) & 0xff
     }
 
     func flushWrites() {

@@ -115,14 +115,15 @@ final class DecodedCache {
     /// The virtual base the page's translated blocks were made for, or 0 when it has none
     /// (kept in the `.pageEnd` slot's immediate and word, which nothing else uses).
     static func translatedBase(_ slots: UnsafeMutablePointer<Decoded>) -> UInt64 {
+        // Low half in the immediate, high half in the word: host code reads the 8 bytes.
         let end = slots[DecodedCache.slots]
-        return UInt64(end.word) | UInt64(UInt32(bitPattern: end.immediate)) << 32
+        return UInt64(UInt32(bitPattern: end.immediate)) | UInt64(end.word) << 32
     }
 
     static func setTranslatedBase(_ slots: UnsafeMutablePointer<Decoded>, _ base: UInt64) {
         let marked = base | 1  // a base of 0 is still "some"
-        slots[DecodedCache.slots].word = UInt32(truncatingIfNeeded: marked)
-        slots[DecodedCache.slots].immediate = Int32(bitPattern: UInt32(truncatingIfNeeded: marked >> 32))
+        slots[DecodedCache.slots].immediate = Int32(bitPattern: UInt32(truncatingIfNeeded: marked))
+        slots[DecodedCache.slots].word = UInt32(truncatingIfNeeded: marked >> 32)
     }
 
     /// True when the page's blocks were translated for virtual base `base` (or it has none).

@@ -30,7 +30,7 @@ extension Hart {
             // An instruction outside the decoded pages, or straddling two, has op .undecoded
             // here and goes through `stepSlow`.
             var decoded = Decoded()
-            let entry = tlb.fetch[Int((pc >> 12) & 0xff)]
+            let entry = tlb.fetch[tlb.slot(pc >> 12)]
             if entry.tag == tlb.tag(pc >> 12), let slots = entry.decoded {
                 // The instructions of this page, until pc leaves it or one needs the slow path.
                 let base = pc & ~0xfff
@@ -45,11 +45,11 @@ extension Hart {
                     if translating && remaining >= UInt64(Translator.maximumBlock) {
                         // Host code for the block here, translated on its first run.
                         var translation = slot.pointee.translation
-                        if translation == 0 && slot.pointee.op != .other && slot.pointee.op != .pageEnd {
+                        if translation == 0 && slot.pointee.op != .pageEnd && (slot.pointee.op != .other || Translator.translatable(slot.pointee)) {
                             translation = translator.translate(slots, pc, base, self)
                         }
                         if translation != 0 {
-                            pc = Translator.run(context, translation, x, &remaining, tlb.read, tlb.write, tlb.generation)
+                            pc = Translator.run(context, translation, x, &remaining, tlb.read, tlb.write, tlb.fetch, tlb.generation, tlb.salt, privilege.rawValue)
                             if remaining == 0 { break page }
                             if pc &- base >= 0x1000 { continue page }
                             slot = UnsafeMutablePointer<Decoded>(bitPattern: bias &+ UInt(truncatingIfNeeded: pc &<< 3)).unsafelyUnwrapped
@@ -57,7 +57,7 @@ extension Hart {
                                 if context[5] != 0 {
                                     // Left by an exit that can jump straight to the block at pc.
                                     var next = slot.pointee.translation
-                                    if next == 0 && slot.pointee.op != .other && slot.pointee.op != .pageEnd {
+                                    if next == 0 && slot.pointee.op != .pageEnd && (slot.pointee.op != .other || Translator.translatable(slot.pointee)) {
                                         next = translator.translate(slots, pc, base, self)
                                     }
                                     if next != 0 { translator.chainLastExit(to: next) }
@@ -103,9 +103,11 @@ extension Hart {
     }
 
     /// `executeDecoded` as a call: the run loop's slow path, kept out of the loop's code.
+    /// Operations `executeFast` never handles (SYSTEM, AMOs, fences) go straight to `execute`.
     @inline(never)
     func executeOutOfLine(_ decoded: Decoded, _ pc: UInt64) -> Bool {
-        executeDecoded(decoded, pc)
+        if decoded.op == .other { return execute(decoded.word, pc, decoded.length) }
+        return executeDecoded(decoded, pc)
     }
 
     /// Starts a slice: takes a pending interrupt first.
@@ -127,7 +129,7 @@ extension Hart {
     func step() -> Bool {
         let pc = self.pc
         let vpn = pc >> 12
-        let entry = tlb.fetch[Int(vpn & 0xff)]
+        let entry = tlb.fetch[tlb.slot(vpn)]
         if entry.tag == tlb.tag(vpn), let page = entry.decoded {
             let slot = page + Int((pc & 0xfff) >> 1)
             if slot.pointee.op == .undecoded && !decode(slot, pc) {
@@ -142,7 +144,7 @@ extension Hart {
     /// an instruction that continues on the next page, which is never cached.
     @inline(never)
     func decode(_ slot: UnsafeMutablePointer<Decoded>, _ pc: UInt64) -> Bool {
-        let host = tlb.fetch[Int((pc >> 12) & 0xff)].addend &+ pc
+        let host = tlb.fetch[tlb.slot(pc >> 12)].addend &+ pc
         let pointer = UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: host))!
         let low = UInt32(pointer.loadUnaligned(as: UInt16.self))
         if low & 3 != 3 {

@@ -174,7 +174,7 @@ extension Hart {
     @inline(__always)
     func loadFast<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> T? {
         let vpn = va >> 12
-        let entry = tlb.read[Int(vpn & 0xff)]
+        let entry = tlb.read[tlb.slot(vpn)]
         guard entry.tag == tlb.tag(vpn) && va & 0xfff <= 0x1000 - UInt64(MemoryLayout<T>.size) else { return nil }
         return UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ va))!.loadUnaligned(as: T.self)
     }
@@ -183,7 +183,7 @@ extension Hart {
     @inline(__always)
     func storeFast<T: FixedWidthInteger>(_ va: UInt64, _ value: T) -> Bool {
         let vpn = va >> 12
-        let entry = tlb.write[Int(vpn & 0xff)]
+        let entry = tlb.write[tlb.slot(vpn)]
         guard entry.tag == tlb.tag(vpn) && va & 0xfff <= 0x1000 - UInt64(MemoryLayout<T>.size) else { return false }
         UnsafeMutableRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ va))!.storeBytes(of: value, as: T.self)
         return true
@@ -234,7 +234,7 @@ extension Hart {
         let host = UInt64(UInt(bitPattern: memory.pointer)) &+ (page &- memory.base)
         let decoded = access == .fetch ? bus.decoded.page(page >> 12) : nil
         if privilege == .machine && access != .fetch && mstatus & Status.MPRV != 0 { tlb.hasMPRVEntries = true }
-        table[Int((va >> 12) & 0xff)] = TLB.Entry(tag: tlb.tag(va >> 12), addend: host &- (va & ~0xfff), decoded: decoded)
+        table[tlb.slot(va >> 12)] = TLB.Entry(tag: tlb.tag(va >> 12), addend: host &- (va & ~0xfff), decoded: decoded)
     }
 
     /// Fetches the 16-bit parcel at `va` (instructions are read a parcel at a time, so a

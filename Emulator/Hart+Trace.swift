@@ -39,7 +39,7 @@ extension Hart {
     /// The state before the next instruction; reading it has no side effects on the guest.
     public func snapshot() -> Snapshot {
         var word: UInt32 = 0
-        let entry = tlb.fetch[Int((pc >> 12) & 0xff)]
+        let entry = tlb.fetch[tlb.slot(pc >> 12)]
         if entry.tag == tlb.tag(pc >> 12) && pc & 0xfff <= 0xffc {
             // The page is in the fetch TLB (so it is RAM): read the bits through it.
             word = UnsafeRawPointer(bitPattern: UInt(truncatingIfNeeded: entry.addend &+ pc))!.loadUnaligned(as: UInt32.self)

@@ -50,6 +50,7 @@ extension Hart {
     /// The interrupt to take now, if any: M-level ones first, then S-level (delegated)
     /// ones, each in the order MEI, MSI, MTI, SEI, SSI, STI.
     func pendingInterrupt() -> UInt64? {
+        guard mie != 0 else { return nil }
         let pending = mip & mie
         guard pending != 0 else { return nil }
         let machineEnabled = privilege != .machine || mstatus & Status.MIE != 0

@@ -76,9 +76,21 @@ public enum StopReason: Equatable, Sendable {
 
 public final class Hart {
     /// x0..x31, and x[32]: the decoded-instruction path sends writes to x0 there instead
-    /// of testing rd (`Decoded`). x[0] is always 0.
+    /// of testing rd (`Decoded`). x[0] is always 0. x[33...40] hold the CSRs that are plain
+    /// storage (`scratchCSRs`), so that translated code reads and writes them in place.
+    
     let x: UnsafeMutablePointer<UInt64>
     public var pc: UInt64 = 0x1000
+
+    /// The CSRs with no side effects, by number: their index in `x`. The trap CSRs of S and
+    /// M mode, which a kernel's trap path reads and writes on every trap.
+    static func scratchCSR(_ number: UInt32) -> Int? {
+        switch number {
+        case 0x140...0x143: return 33 + Int(number - 0x140)
+        case 0x340...0x343: return 37 + Int(number - 0x340)
+        default: return nil
+        }
+    }
     public internal(set) var privilege: Privilege = .machine
 
     // Machine-level CSRs.
@@ -91,18 +103,18 @@ public final class Hart {
     var mipSoftware: UInt64 = 0
     var mtvec: UInt64 = 0
     var mcounteren: UInt64 = 0
-    var mscratch: UInt64 = 0
-    var mepc: UInt64 = 0
-    var mcause: UInt64 = 0
-    var mtval: UInt64 = 0
+    var mscratch: UInt64 { get { x[37] } set { x[37] = newValue } }
+    var mepc: UInt64 { get { x[38] } set { x[38] = newValue } }
+    var mcause: UInt64 { get { x[39] } set { x[39] = newValue } }
+    var mtval: UInt64 { get { x[40] } set { x[40] = newValue } }
     var menvcfg: UInt64 = 0
     // Supervisor-level CSRs.
     var stvec: UInt64 = 0
     var scounteren: UInt64 = 0
-    var sscratch: UInt64 = 0
-    var sepc: UInt64 = 0
-    var scause: UInt64 = 0
-    var stval: UInt64 = 0
+    var sscratch: UInt64 { get { x[33] } set { x[33] = newValue } }
+    var sepc: UInt64 { get { x[34] } set { x[34] = newValue } }
+    var scause: UInt64 { get { x[35] } set { x[35] = newValue } }
+    var stval: UInt64 { get { x[36] } set { x[36] = newValue } }
     var senvcfg: UInt64 = 0
     var satp: UInt64 = 0
     var stimecmp: UInt64 = .max
@@ -156,8 +168,8 @@ public final class Hart {
         memory = bus.memory
         self.clint = clint
         self.plic = plic
-        x = .allocate(capacity: 33)
-        x.initialize(repeating: 0, count: 33)
+        x = .allocate(capacity: 41)
+        x.initialize(repeating: 0, count: 41)
         expand = CompressedExpansion.table()
         tlb = TLB()
         let tlb = self.tlb
@@ -193,6 +205,9 @@ public final class Hart {
 
     /// mip as software sees it: the device lines and the software-written bits.
     var mip: UInt64 {
+        // The machine owns the devices for as long as the hart runs: no reference counting here.
+        unowned(unsafe) let clint = self.clint
+        unowned(unsafe) let plic = self.plic
         var value = mipSoftware & (Interrupt.SSI | Interrupt.SEI | (stimecmpEnabled ? 0 : Interrupt.STI))
         if clint.msip { value |= Interrupt.MSI }
         let time = clint.mtime

@@ -43,7 +43,7 @@ final class Translator {
 
     /// The context's fields, in 8-byte words.
     enum Field: Int32 {
-        case x = 0, remaining, readTable, writeTable, generation, stub
+        case x = 0, remaining, readTable, writeTable, generation, stub, code, fetchTable, salt, privilege
     }
 
     private let code: UnsafeMutableRawPointer
@@ -51,13 +51,15 @@ final class Translator {
     let available: Bool
     private var used = 0
     private var exitOffset = 0
+    /// The shared code that finds the block at pc = rax through the fetch TLB.
+    private var lookupOffset = 0
     let context: UnsafeMutablePointer<UInt64>
     /// Called when the code runs out and every block is dropped: the slots must forget them.
     var onReset: () -> Void = {}
 
     init() {
-        context = .allocate(capacity: 8)
-        context.initialize(repeating: 0, count: 8)
+        context = .allocate(capacity: 16)
+        context.initialize(repeating: 0, count: 16)
         let mapped = mmap(nil, Translator.capacity, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
         guard let mapped, mapped != MAP_FAILED else {
             available = false
@@ -87,7 +89,47 @@ final class Translator {
         for register in [Reg.r15, .r14, .r13, .r12, .rbp, .rbx] { a.pop(register) }
         a.ret()
         a.align(16)
+        lookupOffset = a.count
+        Translator.emitLookup(&a, exit: exitOffset)
+        a.align(16)
         used = place(a.bytes)
+    }
+
+    /// rax = a pc in any page: jumps to its block when the fetch TLB holds the page for
+    /// this privilege, the page's translations are for its virtual base, and the block is
+    /// translated; otherwise leaves for the run loop with pc = rax.
+    private static func emitLookup(_ a: inout X86Assembler, exit: Int) {
+        let field = Translator.field
+        var misses: [Fixup] = []
+        a.mov(.rcx, .rax)
+        a.shift(.shr, .rcx, by: 12)
+        a.zeroExtend8(.rdx, .rcx)
+        a.alu(.xor, .rdx, field(.salt), w: false)
+        a.lea(.rdx, Mem(.rdx, .rdx, 2))
+        a.alu(.or, .rcx, .rbp)
+        a.load(.rsi, field(.fetchTable))
+        a.alu(.cmp, .rcx, Mem(.rsi, .rdx, 8))
+        misses.append(a.jump(if: .notEqual))
+        a.load(.rsi, Mem(.rsi, .rdx, 8, 16))               // the page's slots
+        a.test(.rsi, .rsi)
+        misses.append(a.jump(if: .equal))
+        a.mov(.rcx, .rax)
+        a.alu(.and, .rcx, immediate: -4096)
+        a.alu(.or, .rcx, immediate: 1)
+        a.alu(.cmp, .rcx, Mem(.rsi, Int32(DecodedCache.slots * 16)))  // translated for this base
+        misses.append(a.jump(if: .notEqual))
+        a.mov(.rcx, .rax)
+        a.alu(.and, .rcx, immediate: 0xfff, w: false)
+        a.load(.rdx, Mem(.rsi, .rcx, 8, 12), w: false)
+        a.shift(.shr, .rdx, by: 8, w: false)
+        misses.append(a.jump(if: .equal))
+        a.shift(.shl, .rdx, by: 4)
+        a.alu(.add, .rdx, field(.code))
+        a.jump(to: .rdx)
+        for miss in misses { a.bind(miss) }
+        a.movImmediate(.rdx, 0)
+        let out = a.jump()
+        a.bind(out, to: exit)
     }
 
     deinit {
@@ -108,12 +150,15 @@ final class Translator {
     /// context alone, so that the run loop's calls involve no reference counting.
     @inline(__always)
     static func run(_ context: UnsafeMutablePointer<UInt64>, _ translation: UInt32, _ x: UnsafeMutablePointer<UInt64>, _ remaining: inout UInt64,
-                    _ read: UnsafeMutablePointer<TLB.Entry>, _ write: UnsafeMutablePointer<TLB.Entry>, _ generation: UInt64) -> UInt64 {
+                    _ read: UnsafeMutablePointer<TLB.Entry>, _ write: UnsafeMutablePointer<TLB.Entry>, _ fetch: UnsafeMutablePointer<TLB.Entry>, _ generation: UInt64, _ salt: UInt64, _ privilege: UInt64) -> UInt64 {
         context[0] = UInt64(UInt(bitPattern: x))
         context[1] = remaining
         context[2] = UInt64(UInt(bitPattern: read))
         context[3] = UInt64(UInt(bitPattern: write))
         context[4] = generation
+        context[7] = UInt64(UInt(bitPattern: fetch))
+        context[8] = salt
+        context[9] = privilege
         let entry = UnsafeRawPointer(bitPattern: UInt(context[6])).unsafelyUnwrapped
         let enter = unsafeBitCast(entry, to: (@convention(c) (UnsafeMutableRawPointer?, UnsafeRawPointer?) -> UInt64).self)
         let pc = enter(UnsafeMutableRawPointer(context), entry + Int(translation) << 4)
@@ -153,7 +198,7 @@ final class Translator {
             let slot = slots + Int((address & 0xfff) >> 1)
             if slot.pointee.op == .undecoded && !hart.decode(slot, address) { break }
             let decoded = slot.pointee
-            guard Translator.translatable(decoded.op) else { break }
+            guard Translator.translatable(decoded) else { break }
             instructions.append((decoded, address))
             address &+= decoded.length
             if decoded.op.endsBlock { break }
@@ -161,7 +206,7 @@ final class Translator {
         guard !instructions.isEmpty else { return 0 }
         if used + 64 * 1024 > Translator.capacity { reset() }
         let offset = used
-        var block = BlockAssembler(code: UInt64(UInt(bitPattern: code)), offset: offset, exit: exitOffset, base: base, slots: slots)
+        var block = BlockAssembler(code: UInt64(UInt(bitPattern: code)), offset: offset, exit: exitOffset, lookup: lookupOffset, base: base, slots: slots)
         block.emit(instructions, fallThrough: address)
         used = place(block.a.bytes)
         let translation = UInt32(offset >> 4)
@@ -178,23 +223,34 @@ final class Translator {
         lastStub = 0
     }
 
-    static func translatable(_ op: Op) -> Bool {
-        switch op {
-        case .undecoded, .other, .pageEnd: return false
-        default: return true
-        }
-    }
     #else
     let available = false
     var onReset: () -> Void = {}
     let context = UnsafeMutablePointer<UInt64>.allocate(capacity: 8)
     static func run(_ context: UnsafeMutablePointer<UInt64>, _ translation: UInt32, _ x: UnsafeMutablePointer<UInt64>, _ remaining: inout UInt64,
-                    _ read: UnsafeMutablePointer<TLB.Entry>, _ write: UnsafeMutablePointer<TLB.Entry>, _ generation: UInt64) -> UInt64 { 0 }
+                    _ read: UnsafeMutablePointer<TLB.Entry>, _ write: UnsafeMutablePointer<TLB.Entry>, _ fetch: UnsafeMutablePointer<TLB.Entry>, _ generation: UInt64, _ salt: UInt64, _ privilege: UInt64) -> UInt64 { 0 }
     func translate(_ slots: UnsafeMutablePointer<Decoded>, _ pc: UInt64, _ base: UInt64, _ hart: Hart) -> UInt32 { 0 }
     func chainLastExit(to translation: UInt32) {}
     var lastStub: UInt64 { 0 }
     static let needsInterpreter: UInt64 = 1
     #endif
+}
+
+extension Translator {
+    static func translatable(_ d: Decoded) -> Bool {
+        switch d.op {
+        case .undecoded, .pageEnd: return false
+        case .other: return Translator.scratchCSRAccess(d.word) != nil
+        default: return true
+        }
+    }
+
+    /// A csrrw/csrrs/csrrc (or its immediate form) of a CSR that is plain storage: its
+    /// index in the hart's x array and the privilege it needs.
+    static func scratchCSRAccess(_ word: UInt32) -> (slot: Int, privilege: UInt64)? {
+        guard word & 0x7f == 0x73, (word >> 12) & 3 != 0, let slot = Hart.scratchCSR(word >> 20) else { return nil }
+        return (slot, UInt64((word >> 28) & 3))
+    }
 }
 
 extension Op {
@@ -215,16 +271,18 @@ private struct BlockAssembler {
     let code: UInt64
     let offset: Int
     let exit: Int
+    let lookup: Int
     /// The page's virtual base and its slots.
     let base: UInt64
     let slots: UnsafeMutablePointer<Decoded>
     /// Exits to emit after the body: (fixup, pc, instructions not run).
     private var sideExits: [(Fixup, UInt64, Int)] = []
 
-    init(code: UInt64, offset: Int, exit: Int, base: UInt64, slots: UnsafeMutablePointer<Decoded>) {
+    init(code: UInt64, offset: Int, exit: Int, lookup: Int, base: UInt64, slots: UnsafeMutablePointer<Decoded>) {
         self.code = code
         self.offset = offset
         self.exit = exit
+        self.lookup = lookup
         self.base = base
         self.slots = slots
     }
@@ -246,11 +304,17 @@ private struct BlockAssembler {
             a.int32(0)
             a.movImmediate(.rax, target)
             a.movImmediate(.rdx, code &+ UInt64(offset + stub))
+            jumpToExit()
         } else {
+            // Another page: found through the fetch TLB each time (its mapping may change).
             a.movImmediate(.rax, target)
-            a.movImmediate(.rdx, 0)
+            jumpToLookup()
         }
-        jumpToExit()
+    }
+
+    private mutating func jumpToLookup() {
+        let fixup = a.jump()
+        a.bind(fixup, to: lookup - offset)
     }
 
     mutating func emit(_ instructions: [(Decoded, UInt64)], fallThrough: UInt64) {
@@ -413,12 +477,33 @@ private struct BlockAssembler {
             a.movImmediate(.rcx, code)
             a.alu(.add, .rdx, .rcx)
             a.jump(to: .rdx)
-            a.bind(away)
             a.bind(untranslated)
             a.movImmediate(.rdx, 0)
             jumpToExit()
+            a.bind(away)
+            jumpToLookup()
             return true
-        case .undecoded, .other, .pageEnd:
+        case .other:
+            // A scratch CSR (Translator.scratchCSRAccess); below the privilege it needs, the
+            // interpreter runs it (and raises the illegal instruction).
+            guard let (slot, privilege) = Translator.scratchCSRAccess(d.word) else { preconditionFailure("untranslatable CSR access") }
+            a.alu(.cmp, Mem(.r12, Translator.Field.privilege.rawValue * 8), immediate: Int32(privilege))
+            sideExits.append((a.jump(if: .below), pc, unrun))
+            let funct3 = (d.word >> 12) & 7, source = (d.word >> 15) & 31
+            let csr = Mem(.rbx, Int32(slot) * 8)
+            a.load(.rax, csr)
+            if funct3 & 3 == 1 || source != 0 {
+                if funct3 >= 5 { a.movImmediate(.rcx, UInt64(source)) } else { a.load(.rcx, x(UInt8(source))) }
+                switch funct3 & 3 {
+                case 1: break
+                case 2: a.alu(.or, .rcx, .rax)
+                default: a.not(.rcx); a.alu(.and, .rcx, .rax)
+                }
+                if slot == 34 || slot == 38 { a.alu(.and, .rcx, immediate: -2) }  // sepc, mepc: IALIGN 16
+                a.store(csr, .rcx)
+            }
+            a.store(rd, .rax)
+        case .undecoded, .pageEnd:
             preconditionFailure("untranslatable operation in a block")
         }
         return false
@@ -464,6 +549,7 @@ private struct BlockAssembler {
         a.mov(.rcx, .rax)
         a.shift(.shr, .rcx, by: 12)
         a.zeroExtend8(.rdx, .rcx)
+        a.alu(.xor, .rdx, Mem(.r12, Translator.Field.salt.rawValue * 8), w: false)  // TLB.slot
         a.lea(.rdx, Mem(.rdx, .rdx, 2))
         a.alu(.or, .rcx, .rbp)
         a.alu(.cmp, .rcx, Mem(table, .rdx, 8))

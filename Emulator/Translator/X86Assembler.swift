@@ -206,6 +206,8 @@ struct X86Assembler {
     mutating func mulUnsigned(_ mem: Mem) { rm([0xf7], w: true, reg: 4, mem) }
     /// div / idiv src: rax, rdx = rdx:rax / src, rdx:rax % src.
     mutating func divide(_ src: Reg, signed: Bool, w: Bool = true) { rr([0xf7], w: w, reg: signed ? 7 : 6, rm: src) }
+    /// not dst.
+    mutating func not(_ dst: Reg) { rr([0xf7], w: true, reg: 2, rm: dst) }
     /// neg dst.
     mutating func neg(_ dst: Reg, w: Bool = true) { rr([0xf7], w: w, reg: 3, rm: dst) }
     /// cqo / cdq: sign-extend rax into rdx.

@@ -6,10 +6,12 @@
 import Foundation
 import Testing
 @testable import Emulator
+import Toolchain
 
 @Suite struct TranslatorTests {
     struct State: Equatable, CustomStringConvertible {
         var registers: [UInt64]
+        var csrs: [UInt64]
         var pc: UInt64
         var instret: UInt64
         /// FNV-1a of the program's pages.
@@ -30,7 +32,8 @@ import Testing
         try machine.load(program, path: "program.bin", output: { _ in })
         let outcome = machine.run(maxInstructions: budget)
         let hart = machine.hart
-        return State(registers: (0..<32).map { hart.register($0) }, pc: hart.pc, instret: hart.instret,
+        return State(registers: (0..<32).map { hart.register($0) },
+                     csrs: [hart.sscratch, hart.sepc, hart.scause, hart.stval, hart.mscratch, hart.mepc, hart.mcause, hart.mtval], pc: hart.pc, instret: hart.instret,
                      memory: machine.memory.read(0x8000_0000, count: memoryPages * 4096).reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 },
                      outcome: outcome)
     }
@@ -100,7 +103,14 @@ import Testing
                 let funct3 = UInt32([0, 1, 2, 3, 4, 5, 6][Int(random.next() % 7)])
                 words.append(i(Int32(random.next() % 0x7ff), 31, funct3, destination(), 0x03))
             case 8:
-                words.append(s(Int32(random.next() % 0x7ff), register(), 31, UInt32(random.next() % 4)))
+                if random.next() % 3 == 0 {
+                    // A CSR that translated code reads and writes in place (M-mode here).
+                    let csr = UInt32([0x140, 0x141, 0x142, 0x143, 0x340, 0x341, 0x342, 0x343][Int(random.next() % 8)])
+                    let funct3 = UInt32([1, 2, 3, 5, 6, 7][Int(random.next() % 6)])
+                    words.append(csr << 20 | register() << 15 | funct3 << 12 | destination() << 7 | 0x73)
+                } else {
+                    words.append(s(Int32(random.next() % 0x7ff), register(), 31, UInt32(random.next() % 4)))
+                }
             default:
                 // A branch over the next instruction.
                 let funct3 = UInt32([0, 1, 4, 5, 6, 7][Int(random.next() % 6)])
@@ -168,6 +178,45 @@ import Testing
         let translated = try Self.run(program, translates: true, budget: 200)
         #expect(translated == interpreted)
         #expect(interpreted.registers[10] == 5 + 4 + 3 + 2 + 1)
+    }
+
+    /// U-mode code that reads sscratch in a hot loop: the read is an illegal instruction
+    /// there, translated or not (translated CSR accesses check the privilege).
+    @Test func aCSRBelowItsPrivilegeTrapsWhenTranslated() throws {
+        let source = """
+            .globl _start
+        _start:
+            li t0, -1
+            csrw pmpaddr0, t0
+            li t0, 0x1f
+            csrw pmpcfg0, t0
+            la t0, handler
+            csrw mtvec, t0
+            la t0, user
+            csrw mepc, t0
+            li t0, 0x1800
+            csrc mstatus, t0
+            mret
+        user:
+            li a0, 200
+        1:  addi a0, a0, -1
+            bnez a0, 1b
+            csrr a1, sscratch
+            j user
+        handler:
+            csrr s1, mcause
+            addi s2, s2, 1
+            csrr t0, mepc
+            addi t0, t0, 4
+            csrw mepc, t0
+            mret
+        """
+        let program = try #require(Assembler.assemble(source: source).program).flatImage()
+        let interpreted = try Self.run(program, translates: false, budget: 5_000)
+        let translated = try Self.run(program, translates: true, budget: 5_000)
+        #expect(translated == interpreted)
+        #expect(interpreted.registers[9] == Cause.illegalInstruction)
+        #expect(interpreted.registers[18] >= 10)
     }
 
     @Test func aLongLoopEndsAsTheInterpretersDo() throws {
