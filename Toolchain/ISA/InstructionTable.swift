@@ -139,24 +139,40 @@ public enum InstructionTable {
     private static let compressedSpecs = all.filter(\.isCompressed)
     private static let baseSpecs = all.filter { !$0.isCompressed }
 
+    /// One entry: `name syntax | hi..lo=value ... | rules | expansion`. Parsed as bytes:
+    /// every `rvmk run` of a program with compressed instructions builds this table, and
+    /// String's Unicode-aware splitting and trimming made it most of a short run's time.
     private static func parse(_ line: String) -> InstructionSpec {
-        // (Trimmed by hand: Foundation's trimming made this table a third of rvmk's start-up.)
-        let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { part -> String in
-            let bytes = part.utf8
-            guard let first = bytes.firstIndex(where: { $0 != 0x20 }) else { return "" }
-            let last = bytes.lastIndex(where: { $0 != 0x20 })!
-            return String(part[first...last])
+        let bytes = Array(line.utf8)
+        func trimmed(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            guard let first = part.firstIndex(where: { $0 != 0x20 }) else { return [] }
+            return part[first...part.lastIndex(where: { $0 != 0x20 })!]
         }
-        let nameAndSyntax = parts[0].split(separator: " ", maxSplits: 1)
-        let name = String(nameAndSyntax[0])
-        let syntax = Syntax(nameAndSyntax.count > 1 ? String(nameAndSyntax[1]) : "")
+        func text(_ part: ArraySlice<UInt8>) -> String { String(decoding: part, as: UTF8.self) }
+        func words(_ part: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] { part.split(separator: 0x20) }
+        func number(_ digits: ArraySlice<UInt8>) -> UInt32 {
+            var value: UInt32 = 0
+            if digits.starts(with: [0x30, 0x78]) {  // 0x
+                for byte in digits.dropFirst(2) {
+                    let digit = byte <= 0x39 ? byte - 0x30 : (byte | 0x20) - 0x61 + 10
+                    value = value << 4 | UInt32(digit)
+                }
+            } else {
+                for byte in digits { value = value * 10 + UInt32(byte - 0x30) }
+            }
+            return value
+        }
+        let parts = bytes.split(separator: 0x7c, omittingEmptySubsequences: false).map(trimmed)  // |
+        let head = parts[0]
+        let space = head.firstIndex(of: 0x20)
+        let name = text(head[..<(space ?? head.endIndex)])
+        let syntax = Syntax(space.map { text(trimmed(head[($0 + 1)...])) } ?? "")
         var match: UInt32 = 0, mask: UInt32 = 0
-        for fixed in parts[1].split(separator: " ") {
-            let sides = fixed.split(separator: "=")
-            let range = sides[0].split(separator: ".", omittingEmptySubsequences: true).compactMap { Int($0) }
+        for fixed in words(parts[1]) {
+            let equals = fixed.firstIndex(of: 0x3d)!  // =
+            let range = fixed[..<equals].split(separator: 0x2e).map { Int(number($0)) }  // ..
             let high = range[0], low = range.count > 1 ? range[1] : range[0]
-            let valueText = sides[1]
-            let value = valueText.hasPrefix("0x") ? UInt32(valueText.dropFirst(2), radix: 16)! : UInt32(valueText)!
+            let value = number(fixed[(equals + 1)...])
             let width = UInt32(high - low + 1)
             let fieldMask: UInt32 = width == 32 ? ~0 : ((1 << width) - 1) << UInt32(low)
             mask |= fieldMask
@@ -164,20 +180,21 @@ public enum InstructionTable {
         }
         var reserved: [String] = [], hints: [String] = [], notTwo: [String] = []
         if parts.count > 2 {
-            for rule in parts[2].split(separator: " ") {
-                let pair = rule.split(separator: ":").map(String.init)
+            for rule in words(parts[2]) {
+                let pair = rule.split(separator: 0x3a).map(text)  // :
                 switch pair[0] {
                 case "nz": reserved.append(pair[1])
                 case "hint": hints.append(pair[1])
                 case "not2": notTwo.append(pair[1])
-                default: preconditionFailure("bad rule \(rule) in \(line)")
+                default: preconditionFailure("bad rule \(text(rule)) in \(line)")
                 }
             }
         }
         var expansion: (String, Syntax)?
         if parts.count > 3, !parts[3].isEmpty {
-            let words = parts[3].split(separator: " ", maxSplits: 1)
-            expansion = (String(words[0]), Syntax(words.count > 1 ? String(words[1]) : ""))
+            let part = parts[3]
+            let space = part.firstIndex(of: 0x20)
+            expansion = (text(part[..<(space ?? part.endIndex)]), Syntax(space.map { text(trimmed(part[($0 + 1)...])) } ?? ""))
         }
         let compressed = name.hasPrefix("c.")
         return InstructionSpec(name: name, syntax: syntax, match: match, mask: mask,

@@ -156,7 +156,7 @@ enum RunCommand {
         if options.stats {
             let instructions = machine.hart.instret
             let mips = seconds > 0 ? Double(instructions) / seconds / 1e6 : 0
-            printError("rvmk: \(instructions.formatted()) instructions in \(String(format: "%.3f", seconds)) s (\(String(format: "%.1f", mips)) MIPS)")
+            printError("rvmk: \(instructions.formatted()) instructions in \(String(format: "%.6f", seconds)) s (\(String(format: "%.1f", mips)) MIPS)")
         }
         return status(of: outcome, machine: machine, budget: options.maxInstructions, quit: console.quitRequested)
     }
