@@ -53,8 +53,7 @@ struct X86Assembler {
 
     mutating func int32(_ value: Int32) {
         let bits = UInt32(bitPattern: value)
-        bytes.append(contentsOf: [UInt8(truncatingIfNeeded: bits), UInt8(truncatingIfNeeded: bits >> 8),
-                                  UInt8(truncatingIfNeeded: bits >> 16), UInt8(truncatingIfNeeded: bits >> 24)])
+        for shift in stride(from: UInt32(0), to: 32, by: 8) { byte(UInt8(truncatingIfNeeded: bits >> shift)) }
     }
 
     mutating func int64(_ value: UInt64) {
@@ -71,16 +70,18 @@ struct X86Assembler {
     }
 
     /// opcode with a register-direct r/m.
-    private mutating func rr(_ opcode: [UInt8], w: Bool, reg: UInt8, rm: Reg, byteRegister: Bool = false) {
+    private mutating func rr(_ opcode: UInt8, _ second: UInt8? = nil, w: Bool, reg: UInt8, rm: Reg, byteRegister: Bool = false) {
         rex(w: w, reg: reg, base: rm.rawValue, force: byteRegister && (rm.rawValue >= 4 || reg >= 4))
-        bytes.append(contentsOf: opcode)
+        byte(opcode)
+        if let second { byte(second) }
         byte(0xc0 | (reg & 7) << 3 | rm.low)
     }
 
     /// opcode with a memory r/m.
-    private mutating func rm(_ opcode: [UInt8], w: Bool, reg: UInt8, _ mem: Mem, byteRegister: Bool = false) {
+    private mutating func rm(_ opcode: UInt8, _ second: UInt8? = nil, w: Bool, reg: UInt8, _ mem: Mem, byteRegister: Bool = false) {
         rex(w: w, reg: reg, index: mem.index?.rawValue ?? 0, base: mem.base.rawValue, force: byteRegister && reg >= 4)
-        bytes.append(contentsOf: opcode)
+        byte(opcode)
+        if let second { byte(second) }
         let small = mem.disp >= -128 && mem.disp <= 127
         // rbp and r13 as a base have no mod=00 form; always give a displacement.
         let mod: UInt8 = small ? 0x40 : 0x80
@@ -100,40 +101,40 @@ struct X86Assembler {
     // MARK: Moves
 
     /// mov reg, [mem] (64-bit, or 32-bit zero-extending).
-    mutating func load(_ dst: Reg, _ mem: Mem, w: Bool = true) { rm([0x8b], w: w, reg: dst.rawValue, mem) }
+    mutating func load(_ dst: Reg, _ mem: Mem, w: Bool = true) { rm(0x8b, w: w, reg: dst.rawValue, mem) }
     /// mov [mem], reg, of 1, 2, 4 or 8 bytes.
     mutating func store(_ mem: Mem, _ src: Reg, size: Int = 8) {
         switch size {
-        case 1: rm([0x88], w: false, reg: src.rawValue, mem, byteRegister: true)
-        case 2: byte(0x66); rm([0x89], w: false, reg: src.rawValue, mem)
-        case 4: rm([0x89], w: false, reg: src.rawValue, mem)
-        default: rm([0x89], w: true, reg: src.rawValue, mem)
+        case 1: rm(0x88, w: false, reg: src.rawValue, mem, byteRegister: true)
+        case 2: byte(0x66); rm(0x89, w: false, reg: src.rawValue, mem)
+        case 4: rm(0x89, w: false, reg: src.rawValue, mem)
+        default: rm(0x89, w: true, reg: src.rawValue, mem)
         }
     }
     /// Loads of 1, 2 or 4 bytes, sign- or zero-extended to 64 bits, and of 8.
     mutating func loadExtend(_ dst: Reg, _ mem: Mem, size: Int, signed: Bool) {
         switch (size, signed) {
-        case (1, true): rm([0x0f, 0xbe], w: true, reg: dst.rawValue, mem)
-        case (1, false): rm([0x0f, 0xb6], w: false, reg: dst.rawValue, mem)
-        case (2, true): rm([0x0f, 0xbf], w: true, reg: dst.rawValue, mem)
-        case (2, false): rm([0x0f, 0xb7], w: false, reg: dst.rawValue, mem)
-        case (4, true): rm([0x63], w: true, reg: dst.rawValue, mem)
-        case (4, false): rm([0x8b], w: false, reg: dst.rawValue, mem)
-        default: rm([0x8b], w: true, reg: dst.rawValue, mem)
+        case (1, true): rm(0x0f, 0xbe, w: true, reg: dst.rawValue, mem)
+        case (1, false): rm(0x0f, 0xb6, w: false, reg: dst.rawValue, mem)
+        case (2, true): rm(0x0f, 0xbf, w: true, reg: dst.rawValue, mem)
+        case (2, false): rm(0x0f, 0xb7, w: false, reg: dst.rawValue, mem)
+        case (4, true): rm(0x63, w: true, reg: dst.rawValue, mem)
+        case (4, false): rm(0x8b, w: false, reg: dst.rawValue, mem)
+        default: rm(0x8b, w: true, reg: dst.rawValue, mem)
         }
     }
     /// mov dst, src (64-bit).
-    mutating func mov(_ dst: Reg, _ src: Reg) { rr([0x89], w: true, reg: src.rawValue, rm: dst) }
+    mutating func mov(_ dst: Reg, _ src: Reg) { rr(0x89, w: true, reg: src.rawValue, rm: dst) }
     /// dst = a constant, in the shortest form.
     mutating func movImmediate(_ dst: Reg, _ value: UInt64) {
         if value == 0 {
-            rr([0x31], w: false, reg: dst.rawValue, rm: dst)  // xor r32, r32
+            rr(0x31, w: false, reg: dst.rawValue, rm: dst)  // xor r32, r32
         } else if value <= 0xffff_ffff {
             rex(w: false, reg: 0, base: dst.rawValue)
             byte(0xb8 + dst.low)
             int32(Int32(bitPattern: UInt32(value)))
         } else if Int64(bitPattern: value) >= Int64(Int32.min) && Int64(bitPattern: value) < 0 {
-            rr([0xc7], w: true, reg: 0, rm: dst)
+            rr(0xc7, w: true, reg: 0, rm: dst)
             int32(Int32(truncatingIfNeeded: Int64(bitPattern: value)))
         } else {
             rex(w: true, reg: 0, base: dst.rawValue)
@@ -143,15 +144,15 @@ struct X86Assembler {
     }
     /// mov qword [mem], sign-extended imm32.
     mutating func storeImmediate(_ mem: Mem, _ value: Int32) {
-        rm([0xc7], w: true, reg: 0, mem)
+        rm(0xc7, w: true, reg: 0, mem)
         int32(value)
     }
     /// movsxd dst, src32.
-    mutating func signExtend32(_ dst: Reg, _ src: Reg) { rr([0x63], w: true, reg: dst.rawValue, rm: src) }
+    mutating func signExtend32(_ dst: Reg, _ src: Reg) { rr(0x63, w: true, reg: dst.rawValue, rm: src) }
     /// movzx dst32, src8.
-    mutating func zeroExtend8(_ dst: Reg, _ src: Reg) { rr([0x0f, 0xb6], w: false, reg: dst.rawValue, rm: src, byteRegister: true) }
+    mutating func zeroExtend8(_ dst: Reg, _ src: Reg) { rr(0x0f, 0xb6, w: false, reg: dst.rawValue, rm: src, byteRegister: true) }
     /// lea dst, [mem].
-    mutating func lea(_ dst: Reg, _ mem: Mem) { rm([0x8d], w: true, reg: dst.rawValue, mem) }
+    mutating func lea(_ dst: Reg, _ mem: Mem) { rm(0x8d, w: true, reg: dst.rawValue, mem) }
 
     // MARK: Arithmetic
 
@@ -161,55 +162,55 @@ struct X86Assembler {
 
     /// op dst, src.
     mutating func alu(_ op: ALU, _ dst: Reg, _ src: Reg, w: Bool = true) {
-        rr([op.rawValue << 3 | 1], w: w, reg: src.rawValue, rm: dst)
+        rr(op.rawValue << 3 | 1, w: w, reg: src.rawValue, rm: dst)
     }
     /// op dst, [mem].
     mutating func alu(_ op: ALU, _ dst: Reg, _ mem: Mem, w: Bool = true) {
-        rm([op.rawValue << 3 | 3], w: w, reg: dst.rawValue, mem)
+        rm(op.rawValue << 3 | 3, w: w, reg: dst.rawValue, mem)
     }
     /// op dst, sign-extended imm32.
     mutating func alu(_ op: ALU, _ dst: Reg, immediate: Int32, w: Bool = true) {
         if immediate >= -128 && immediate <= 127 {
-            rr([0x83], w: w, reg: op.rawValue, rm: dst)
+            rr(0x83, w: w, reg: op.rawValue, rm: dst)
             byte(UInt8(bitPattern: Int8(immediate)))
         } else {
-            rr([0x81], w: w, reg: op.rawValue, rm: dst)
+            rr(0x81, w: w, reg: op.rawValue, rm: dst)
             int32(immediate)
         }
     }
     /// op qword [mem], sign-extended imm32.
     mutating func alu(_ op: ALU, _ mem: Mem, immediate: Int32) {
         if immediate >= -128 && immediate <= 127 {
-            rm([0x83], w: true, reg: op.rawValue, mem)
+            rm(0x83, w: true, reg: op.rawValue, mem)
             byte(UInt8(bitPattern: Int8(immediate)))
         } else {
-            rm([0x81], w: true, reg: op.rawValue, mem)
+            rm(0x81, w: true, reg: op.rawValue, mem)
             int32(immediate)
         }
     }
     /// test dst, src.
-    mutating func test(_ a: Reg, _ b: Reg, w: Bool = true) { rr([0x85], w: w, reg: b.rawValue, rm: a) }
+    mutating func test(_ a: Reg, _ b: Reg, w: Bool = true) { rr(0x85, w: w, reg: b.rawValue, rm: a) }
 
     enum Shift: UInt8 {
         case shl = 4, shr = 5, sar = 7
     }
 
     mutating func shift(_ op: Shift, _ dst: Reg, by amount: UInt8, w: Bool = true) {
-        rr([0xc1], w: w, reg: op.rawValue, rm: dst)
+        rr(0xc1, w: w, reg: op.rawValue, rm: dst)
         byte(amount)
     }
     /// Shift by cl.
-    mutating func shiftByCL(_ op: Shift, _ dst: Reg, w: Bool = true) { rr([0xd3], w: w, reg: op.rawValue, rm: dst) }
+    mutating func shiftByCL(_ op: Shift, _ dst: Reg, w: Bool = true) { rr(0xd3, w: w, reg: op.rawValue, rm: dst) }
     /// imul dst, [mem].
-    mutating func imul(_ dst: Reg, _ mem: Mem, w: Bool = true) { rm([0x0f, 0xaf], w: w, reg: dst.rawValue, mem) }
+    mutating func imul(_ dst: Reg, _ mem: Mem, w: Bool = true) { rm(0x0f, 0xaf, w: w, reg: dst.rawValue, mem) }
     /// mul [mem]: rdx:rax = rax * [mem], unsigned.
-    mutating func mulUnsigned(_ mem: Mem) { rm([0xf7], w: true, reg: 4, mem) }
+    mutating func mulUnsigned(_ mem: Mem) { rm(0xf7, w: true, reg: 4, mem) }
     /// div / idiv src: rax, rdx = rdx:rax / src, rdx:rax % src.
-    mutating func divide(_ src: Reg, signed: Bool, w: Bool = true) { rr([0xf7], w: w, reg: signed ? 7 : 6, rm: src) }
+    mutating func divide(_ src: Reg, signed: Bool, w: Bool = true) { rr(0xf7, w: w, reg: signed ? 7 : 6, rm: src) }
     /// not dst.
-    mutating func not(_ dst: Reg) { rr([0xf7], w: true, reg: 2, rm: dst) }
+    mutating func not(_ dst: Reg) { rr(0xf7, w: true, reg: 2, rm: dst) }
     /// neg dst.
-    mutating func neg(_ dst: Reg, w: Bool = true) { rr([0xf7], w: w, reg: 3, rm: dst) }
+    mutating func neg(_ dst: Reg, w: Bool = true) { rr(0xf7, w: w, reg: 3, rm: dst) }
     /// cqo / cdq: sign-extend rax into rdx.
     mutating func signExtendIntoRDX(w: Bool = true) {
         if w { byte(0x48) }
@@ -217,14 +218,15 @@ struct X86Assembler {
     }
     /// setcc dst8.
     mutating func set(_ condition: Condition, _ dst: Reg) {
-        rr([0x0f, 0x90 | condition.rawValue], w: false, reg: 0, rm: dst, byteRegister: true)
+        rr(0x0f, 0x90 | condition.rawValue, w: false, reg: 0, rm: dst, byteRegister: true)
     }
 
     // MARK: Control
 
     /// jcc rel32 to a target not yet known.
     mutating func jump(if condition: Condition) -> Fixup {
-        bytes.append(contentsOf: [0x0f, 0x80 | condition.rawValue])
+        byte(0x0f)
+        byte(0x80 | condition.rawValue)
         int32(0)
         return Fixup(at: count - 4)
     }
@@ -235,7 +237,7 @@ struct X86Assembler {
         return Fixup(at: count - 4)
     }
     /// jmp reg.
-    mutating func jump(to register: Reg) { rr([0xff], w: false, reg: 4, rm: register) }
+    mutating func jump(to register: Reg) { rr(0xff, w: false, reg: 4, rm: register) }
     /// Points `fixup` at `target` (an offset in this assembler's bytes).
     mutating func bind(_ fixup: Fixup, to target: Int) {
         let relative = Int32(target - (fixup.at + 4))
