@@ -50,6 +50,10 @@ final class Translator {
     /// False when the host refused executable memory: everything is interpreted.
     let available: Bool
     private var used = 0
+    /// Where blocks start: after the entry, exit and lookup code, which resets keep.
+    private var firstBlock = 0
+    /// The bytes blocks may use before a reset (less than `capacity` in tests, to reset often).
+    var limit = Translator.capacity
     private var exitOffset = 0
     /// The shared code that finds the block at pc = rax through the fetch TLB.
     private var lookupOffset = 0
@@ -93,6 +97,7 @@ final class Translator {
         Translator.emitLookup(&a, exit: exitOffset)
         a.align(16)
         used = place(a.bytes)
+        firstBlock = used
     }
 
     /// rax = a pc in any page: jumps to its block when the fetch TLB holds the page for
@@ -204,7 +209,8 @@ final class Translator {
             if decoded.op.endsBlock { break }
         }
         guard !instructions.isEmpty else { return 0 }
-        if used + 64 * 1024 > Translator.capacity { reset() }
+        // A block is at most a few KiB (64 instructions of at most ~60 bytes, and its exits).
+        if used + 16 * 1024 > limit { reset() }
         let offset = used
         var block = BlockAssembler(code: UInt64(UInt(bitPattern: code)), offset: offset, exit: exitOffset, lookup: lookupOffset, base: base, slots: slots)
         block.emit(instructions, fallThrough: address)
@@ -218,8 +224,7 @@ final class Translator {
     /// Forgets every block.
     func reset() {
         onReset()
-        used = exitOffset + 16
-        while used % 16 != 0 { used += 1 }
+        used = firstBlock
         lastStub = 0
     }
 

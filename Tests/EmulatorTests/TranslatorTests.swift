@@ -24,10 +24,12 @@ import Toolchain
         }
     }
 
-    /// Runs `program` (at 0x80000000) for at most `budget` instructions.
-    static func run(_ program: [UInt8], translates: Bool, budget: UInt64, memoryPages: Int = 8) throws -> State {
+    /// Runs `program` (at 0x80000000) for at most `budget` instructions; with `codeLimit`,
+    /// the translator starts over whenever its blocks pass that many bytes.
+    static func run(_ program: [UInt8], translates: Bool, budget: UInt64, memoryPages: Int = 8, codeLimit: Int? = nil) throws -> State {
         let machine = Machine(memorySize: 4 << 20, input: nil, output: { _ in })
         machine.translates = translates
+        if let codeLimit { machine.hart.translator.limit = codeLimit }
         #expect(machine.translates == translates || !translates)
         try machine.load(program, path: "program.bin", output: { _ in })
         let outcome = machine.run(maxInstructions: budget)
@@ -217,6 +219,19 @@ import Toolchain
         #expect(translated == interpreted)
         #expect(interpreted.registers[9] == Cause.illegalInstruction)
         #expect(interpreted.registers[18] >= 10)
+    }
+
+    /// Host code that runs out starts over (every block forgotten, chains and all) as
+    /// often as every few blocks, and nothing changes.
+    @Test func runningOutOfHostCodeChangesNothing() throws {
+        var random = SplitMix(state: 0x5eed)
+        for round in 0..<20 {
+            let program = Self.randomLoop(&random, length: 60, rounds: 30)
+            let interpreted = try Self.run(program, translates: false, budget: 20_000)
+            let translated = try Self.run(program, translates: true, budget: 20_000, codeLimit: 20 * 1024)
+            #expect(translated == interpreted, "round \(round): translated \(translated), interpreted \(interpreted)")
+            if translated != interpreted { break }
+        }
     }
 
     @Test func aLongLoopEndsAsTheInterpretersDo() throws {
