@@ -7,11 +7,13 @@
 // - Exact instret: a block first checks that the slice's remaining budget covers all of
 //   its instructions (else it returns untouched and the interpreter runs them), then takes
 //   them from the budget; an early exit gives back those it did not run.
-// - Only what `executeFast` does is translated: registers, pc, and RAM through a TLB hit.
-//   A load or store that misses the TLB, or anything else (SYSTEM, AMOs, mulh, fences),
-//   leaves the block at that instruction with pc on it, and the interpreter runs it. Devices,
-//   CSRs and traps are never reached from host code, so interrupts stay where they were:
-//   at slice starts and after the instructions that can change them.
+// - Only what `executeFast` does is translated (registers, pc, and RAM through a TLB hit),
+//   and the CSR instructions on the trap CSRs, which are plain storage (`Hart.scratchCSR`).
+//   A load or store that misses the TLB, a CSR access below its privilege, or anything else
+//   (SYSTEM, AMOs, mulh, fences) leaves the block at that instruction with pc on it, and the
+//   interpreter runs it. Devices, the other CSRs and traps are never reached from host code,
+//   so interrupts stay where they were: at slice starts and after the instructions that can
+//   change them.
 // - Stores to a page with decoded instructions never hit the write TLB (DecodedCache), so
 //   self-modifying code leaves host code first; the store forgets the page's translations.
 // - Guest registers live in the hart's x array: host code loads and stores them there, so
@@ -19,7 +21,9 @@
 //
 // Blocks of one page jump straight to each other (a branch's exits are patched once their
 // target is translated; `jalr` looks its target up in the page's slots), since a page's
-// blocks share its one translation; leaving the page goes back to the run loop and the TLB.
+// blocks share its one translation; a target in another page is looked up each time
+// through the fetch TLB (shared code at the start of the buffer), and without a translated
+// block there, back to the run loop.
 // Host code holds guest pcs as constants, so a page's translations are for one virtual
 // base: the run loop forgets them when the page is entered at another.
 //
