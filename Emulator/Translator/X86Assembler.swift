@@ -188,6 +188,11 @@ struct X86Assembler {
             int32(immediate)
         }
     }
+    /// test al, imm8.
+    mutating func testAL(_ value: UInt8) {
+        byte(0xa8)
+        byte(value)
+    }
     /// test dst, src.
     mutating func test(_ a: Reg, _ b: Reg, w: Bool = true) { rr(0x85, w: w, reg: b.rawValue, rm: a) }
 
