@@ -233,9 +233,12 @@ final class Translator {
     }
 
     #else
+    // Other hosts: never available, so the run loop never calls these.
     let available = false
     var onReset: () -> Void = {}
-    let context = UnsafeMutablePointer<UInt64>.allocate(capacity: 8)
+    var limit = 0
+    let context = UnsafeMutablePointer<UInt64>.allocate(capacity: 16)
+    deinit { context.deallocate() }
     static func run(_ context: UnsafeMutablePointer<UInt64>, _ translation: UInt32, _ x: UnsafeMutablePointer<UInt64>, _ remaining: inout UInt64,
                     _ read: UnsafeMutablePointer<TLB.Entry>, _ write: UnsafeMutablePointer<TLB.Entry>, _ fetch: UnsafeMutablePointer<TLB.Entry>, _ generation: UInt64, _ salt: UInt64, _ privilege: UInt64) -> UInt64 { 0 }
     func translate(_ slots: UnsafeMutablePointer<Decoded>, _ pc: UInt64, _ base: UInt64, _ hart: Hart) -> UInt32 { 0 }
