@@ -16,11 +16,12 @@
 //   change them.
 // - Stores to a page with decoded instructions never hit the write TLB (DecodedCache), so
 //   self-modifying code leaves host code first; the store forgets the page's translations.
-// - Guest registers live in the hart's x array: host code loads and stores them there, so
-//   the interpreter, the tracer and traps see them as always.
+// - Between blocks, guest registers live in the hart's x array, so the interpreter, the
+//   tracer and traps see them as always; within a block the ones it uses most are held in
+//   host registers and stored back at every exit (BlockAssembler).
 //
-// Blocks of one page jump straight to each other (a branch's exits are patched once their
-// target is translated; `jalr` looks its target up in the page's slots), since a page's
+// Blocks of one page jump straight to each other (a branch's jcc and jmp are patched once
+// their target is translated; `jalr` looks its target up in the page's slots), since a page's
 // blocks share its one translation; a target in another page is looked up each time
 // through the fetch TLB (shared code at the start of the buffer), and without a translated
 // block there, back to the run loop.
@@ -28,8 +29,8 @@
 // base: the run loop forgets them when the page is entered at another.
 //
 // Register use inside translated code: rbx = x, r12 = the context, r13 = remaining budget,
-// r14 = read-TLB table, r15 = write-TLB table, rbp = the TLB's current generation; rax, rcx,
-// rdx are scratch. The entry sequence saves the callee-saved registers and the exit restores
+// r14 = read-TLB table, r15 = write-TLB table, rbp = the TLB's current generation; rsi, rdi,
+// r8-r11 hold guest registers within a block; rax, rcx, rdx are scratch. The entry sequence saves the callee-saved registers and the exit restores
 // them, so blocks jump to each other with no frame of their own.
 
 #if arch(x86_64) && os(Linux)
@@ -190,10 +191,11 @@ final class Translator {
     func chainLastExit(to translation: UInt32) {
         let stub = lastStub
         guard stub > Translator.needsInterpreter else { return }
+        // The stub is the rel32 of the exit's jmp or jcc, the last 4 bytes of the instruction.
         let at = UnsafeMutableRawPointer(bitPattern: UInt(stub))!
         let target = Int(bitPattern: UInt(bitPattern: code)) + Int(translation) << 4
-        let relative = Int32(truncatingIfNeeded: target - (Int(stub) + 5))
-        at.storeBytes(of: relative, toByteOffset: 1, as: Int32.self)
+        let relative = Int32(truncatingIfNeeded: target - (Int(stub) + 4))
+        at.storeBytes(of: relative, as: Int32.self)
         lastStub = 0
     }
 
@@ -213,8 +215,9 @@ final class Translator {
             if decoded.op.endsBlock { break }
         }
         guard !instructions.isEmpty else { return 0 }
-        // A block is at most a few KiB (64 instructions of at most ~60 bytes, and its exits).
-        if used + 16 * 1024 > limit { reset() }
+        // A block is at most ~14 KiB: 64 loads or stores of ~50 bytes, each with two side
+        // exits of ~70 (six registers written back).
+        if used + 32 * 1024 > limit { reset() }
         let offset = used
         var block = BlockAssembler(code: UInt64(UInt(bitPattern: code)), offset: offset, exit: exitOffset, lookup: lookupOffset, base: base, slots: slots)
         block.emit(instructions, fallThrough: address)
@@ -277,6 +280,12 @@ extension Op {
 
 #if arch(x86_64) && os(Linux)
 /// Emits one block.
+///
+/// The guest registers a block uses most live in host registers while it runs (TCG's
+/// way): those read before they are written are loaded after the budget check, results
+/// go straight to them, and every exit (the block's end, a side exit) first stores the
+/// ones written so far back to the x array, so that between blocks, in the interpreter
+/// and in traps the x array is the one copy.
 private struct BlockAssembler {
     var a = X86Assembler()
     /// The host address of the code buffer, and this block's offset in it.
@@ -287,8 +296,25 @@ private struct BlockAssembler {
     /// The page's virtual base and its slots.
     let base: UInt64
     let slots: UnsafeMutablePointer<Decoded>
-    /// Exits to emit after the body: (fixup, pc, instructions not run).
-    private var sideExits: [(Fixup, UInt64, Int)] = []
+    /// Code emitted after the body: exits that leave host code and side exits.
+    private var tails: [Tail] = []
+    /// The host register holding each guest register (1...31), if any.
+    private var home = [Reg?](repeating: nil, count: 64)
+    /// Guest registers (bit n for xn) whose host register was written since the block began.
+    private var dirty: UInt64 = 0
+
+    /// The host registers free for guest registers: the caller-saved ones the translator
+    /// does not otherwise use.
+    static let pool: [Reg] = [.rsi, .rdi, .r8, .r9, .r10, .r11]
+
+    private enum Tail {
+        /// An instruction that must be interpreted: store `dirty`, give back `unrun`, leave with pc.
+        case side(Fixup, pc: UInt64, unrun: Int, dirty: UInt64)
+        /// A chainable exit to `pc` whose jump (jmp or jcc) has its rel32 at `fixup`.
+        case chainable(Fixup, pc: UInt64)
+        /// An exit to `pc` in another page, found through the lookup code.
+        case lookup(Fixup, pc: UInt64)
+    }
 
     init(code: UInt64, offset: Int, exit: Int, lookup: Int, base: UInt64, slots: UnsafeMutablePointer<Decoded>) {
         self.code = code
@@ -301,135 +327,255 @@ private struct BlockAssembler {
 
     private func x(_ register: UInt8) -> Mem { Mem(.rbx, Int32(register) * 8) }
 
-    /// A jump to the shared exit (rax = pc, rdx = the chainable stub or 0).
-    private mutating func jumpToExit() {
-        let fixup = a.jump()
-        a.bind(fixup, to: exit - offset)
+    /// Guest register `r` as an operand: its host register, or its place in the x array.
+    private func source(_ r: UInt8) -> Operand {
+        if let host = home[Int(r)] { return .reg(host) }
+        return .mem(x(r))
     }
 
-    /// Leaves for `target`: chainable within the page, else back to the run loop.
-    private mutating func exit(to target: UInt64) {
-        if target &- base < 0x1000 {
-            // jmp +0 (patched to the target block by `chain`), then the unchained exit.
-            let stub = a.count
-            a.byte(0xe9)
-            a.int32(0)
-            a.movImmediate(.rax, target)
-            a.movImmediate(.rdx, code &+ UInt64(offset + stub))
-            jumpToExit()
-        } else {
-            // Another page: found through the fetch TLB each time (its mapping may change).
-            a.movImmediate(.rax, target)
-            jumpToLookup()
+    /// host = guest register `r` (its low 32 bits, zero-extended, when `w` is false).
+    private mutating func get(_ host: Reg, _ r: UInt8, w: Bool = true) {
+        if r == 0 {
+            a.movImmediate(host, 0)
+        } else if home[Int(r)] != host {
+            a.mov(host, source(r), w: w)
         }
     }
 
-    private mutating func jumpToLookup() {
+    /// Guest register `r` = host (x0, numbered 32 here, discards it).
+    private mutating func put(_ r: UInt8, _ host: Reg) {
+        guard r != 32 else { return }
+        if let target = home[Int(r)] {
+            if target != host { a.mov(target, host) }
+            dirty |= 1 << UInt64(r)
+        } else {
+            a.store(x(r), host)
+        }
+    }
+
+    /// Where to compute a result for rd: its host register, else rax.
+    private func target(_ rd: UInt8) -> Reg { home[Int(rd)] ?? .rax }
+
+    /// Stores the host registers of `registers` (a dirty mask) to the x array; no flags change.
+    private mutating func writeBack(_ registers: UInt64) {
+        var mask = registers
+        while mask != 0 {
+            let r = UInt8(mask.trailingZeroBitCount)
+            mask &= mask - 1
+            a.store(x(r), home[Int(r)]!)
+        }
+    }
+
+    /// The registers an instruction reads and the one it writes (32 for none).
+    static func uses(_ d: Decoded) -> (reads: [UInt8], write: UInt8) {
+        switch d.op {
+        case .lui, .auipc, .jal: return ([], d.rd)
+        case .beq, .bne, .blt, .bge, .bltu, .bgeu: return ([d.rs1, d.rs2], 32)
+        case .sb, .sh, .sw, .sd: return ([d.rs1, d.rs2], 32)
+        case .lb, .lh, .lw, .ld, .lbu, .lhu, .lwu, .jalr, .addi, .slti, .sltiu, .xori, .ori, .andi,
+             .slli, .srli, .srai, .addiw, .slliw, .srliw, .sraiw:
+            return ([d.rs1], d.rd)
+        case .other:
+            let funct3 = (d.word >> 12) & 7
+            return (funct3 >= 5 ? [] : [d.rs1], d.rd)
+        default: return ([d.rs1, d.rs2], d.rd)
+        }
+    }
+
+    /// Gives the guest registers used most (at least twice) host registers, and loads those
+    /// read before they are written.
+    private mutating func allocate(_ instructions: [(Decoded, UInt64)]) {
+        var count = [Int](repeating: 0, count: 33), readFirst: UInt64 = 0, seen: UInt64 = 0
+        for (d, _) in instructions {
+            let (reads, write) = BlockAssembler.uses(d)
+            for r in reads where r != 0 {
+                count[Int(r)] += 1
+                if seen & (1 << UInt64(r)) == 0 { readFirst |= 1 << UInt64(r) }
+                seen |= 1 << UInt64(r)
+            }
+            if write != 32 {
+                count[Int(write)] += 1
+                seen |= 1 << UInt64(write)
+            }
+        }
+        let chosen = (1...31).filter { count[$0] >= 2 }.sorted { count[$0] > count[$1] || (count[$0] == count[$1] && $0 < $1) }
+        for (r, host) in zip(chosen, BlockAssembler.pool) {
+            home[r] = host
+            if readFirst & (1 << UInt64(r)) != 0 { a.load(host, x(UInt8(r))) }
+        }
+    }
+
+    /// Leaves for `target` after the instruction (a jump, or the block's end): chainable
+    /// within the page, else through the lookup code. `condition`: only when it holds.
+    private mutating func exit(to target: UInt64, if condition: Condition? = nil) {
+        let fixup = condition.map { a.jump(if: $0) } ?? a.jump()
+        if target &- base < 0x1000 {
+            tails.append(.chainable(fixup, pc: target))
+        } else {
+            tails.append(.lookup(fixup, pc: target))
+        }
+    }
+
+    private mutating func jumpTo(_ to: Int) {
         let fixup = a.jump()
-        a.bind(fixup, to: lookup - offset)
+        a.bind(fixup, to: to - offset)
+    }
+
+    /// A side exit when `condition` holds: the interpreter runs the instruction at pc.
+    private mutating func sideExit(if condition: Condition, _ pc: UInt64, _ unrun: Int) {
+        tails.append(.side(a.jump(if: condition), pc: pc, unrun: unrun, dirty: dirty))
     }
 
     mutating func emit(_ instructions: [(Decoded, UInt64)], fallThrough: UInt64) {
         let count = instructions.count
-        a.alu(.cmp, .r13, immediate: Int32(count))
-        let bail = a.jump(if: .below)
         a.alu(.sub, .r13, immediate: Int32(count))
+        let bail = a.jump(if: .below)
+        allocate(instructions)
         var ended = false
         for (index, (d, pc)) in instructions.enumerated() {
             ended = instruction(d, pc, unrun: count - index)
         }
-        if !ended { exit(to: fallThrough) }
+        if !ended {
+            writeBack(dirty)
+            exit(to: fallThrough)
+        }
         a.bind(bail)
+        a.alu(.add, .r13, immediate: Int32(count))
         a.movImmediate(.rax, instructions[0].1)
         a.movImmediate(.rdx, 0)
-        jumpToExit()
-        for (fixup, pc, unrun) in sideExits {
-            a.bind(fixup)
-            a.alu(.add, .r13, immediate: Int32(unrun))
-            a.movImmediate(.rax, pc)
-            a.movImmediate(.rdx, Translator.needsInterpreter)
-            jumpToExit()
+        jumpTo(exit)
+        for tail in tails {
+            switch tail {
+            case .side(let fixup, let pc, let unrun, let registers):
+                a.bind(fixup)
+                writeBack(registers)
+                a.alu(.add, .r13, immediate: Int32(unrun))
+                a.movImmediate(.rax, pc)
+                a.movImmediate(.rdx, Translator.needsInterpreter)
+                jumpTo(exit)
+            case .chainable(let fixup, let pc):
+                // Until `chainLastExit` points the jump at pc's block, it comes here.
+                a.bind(fixup)
+                a.movImmediate(.rax, pc)
+                a.movImmediate(.rdx, code &+ UInt64(offset + fixup.at))
+                jumpTo(exit)
+            case .lookup(let fixup, let pc):
+                // Another page: found through the fetch TLB each time (its mapping may change).
+                a.bind(fixup)
+                a.movImmediate(.rax, pc)
+                jumpTo(lookup)
+            }
         }
         a.align(16)
+    }
+
+    /// rd = rs1 op rs2 (32-bit and sign-extended when `w` is false).
+    private mutating func binary(_ op: X86Assembler.ALU, _ d: Decoded, w: Bool = true) {
+        var t = target(d.rd)
+        if d.rs2 == d.rd && d.rs1 != d.rd && t != .rax {
+            // rd's host register holds rs2: commutative operations use it, others go through rax.
+            if w && op != .sub {
+                a.alu(op, t, source(d.rs1))
+                dirty |= 1 << UInt64(d.rd)
+                return
+            }
+            t = .rax
+        }
+        get(t, d.rs1, w: w)
+        a.alu(op, t, source(d.rs2), w: w)
+        if !w { a.signExtend32(t, t) }
+        put(d.rd, t)
+    }
+
+    /// rd = rs1 op imm (32-bit and sign-extended when `w` is false).
+    private mutating func immediate(_ op: X86Assembler.ALU, _ d: Decoded, w: Bool = true) {
+        let t = target(d.rd)
+        get(t, d.rs1, w: w)
+        if d.immediate != 0 || op == .and { a.alu(op, t, immediate: d.immediate, w: w) }
+        if !w { a.signExtend32(t, t) }
+        put(d.rd, t)
+    }
+
+    /// Compares rs1 with rs2 (or imm): the flags of rs1 - rs2.
+    private mutating func compare(_ rs1: UInt8, _ rs2: UInt8?, immediate: Int32 = 0) {
+        var left = Reg.rax
+        if let host = home[Int(rs1)] { left = host } else { get(.rax, rs1) }
+        if let rs2 {
+            if rs2 == 0 { a.test(left, left) } else { a.alu(.cmp, left, source(rs2)) }
+        } else {
+            a.alu(.cmp, left, immediate: immediate)
+        }
     }
 
     /// Emits one instruction; true when it ended the block.
     // swiftlint:disable:next cyclomatic_complexity function_body_length
     private mutating func instruction(_ d: Decoded, _ pc: UInt64, unrun: Int) -> Bool {
-        let rd = x(d.rd), rs1 = x(d.rs1), rs2 = x(d.rs2), imm = d.immediate
         let next = pc &+ d.length
         switch d.op {
         case .lui:
-            a.storeImmediate(rd, imm)
+            let t = target(d.rd)
+            a.movImmediate(t, d.imm)
+            put(d.rd, t)
         case .auipc:
-            a.movImmediate(.rax, pc &+ d.imm)
-            a.store(rd, .rax)
-        case .addi, .xori, .ori, .andi:
-            a.load(.rax, rs1)
-            let op: X86Assembler.ALU = d.op == .addi ? .add : d.op == .xori ? .xor : d.op == .ori ? .or : .and
-            if imm != 0 || op == .and { a.alu(op, .rax, immediate: imm) }
-            a.store(rd, .rax)
+            let t = target(d.rd)
+            a.movImmediate(t, pc &+ d.imm)
+            put(d.rd, t)
+        case .addi: immediate(.add, d)
+        case .xori: immediate(.xor, d)
+        case .ori: immediate(.or, d)
+        case .andi: immediate(.and, d)
+        case .addiw: immediate(.add, d, w: false)
         case .slti, .sltiu:
             a.movImmediate(.rcx, 0)
-            a.load(.rax, rs1)
-            a.alu(.cmp, .rax, immediate: imm)
+            compare(d.rs1, nil, immediate: d.immediate)
             a.set(d.op == .slti ? .less : .below, .rcx)
-            a.store(rd, .rcx)
-        case .slli, .srli, .srai:
-            a.load(.rax, rs1)
-            a.shift(d.op == .slli ? .shl : d.op == .srli ? .shr : .sar, .rax, by: UInt8(imm & 63))
-            a.store(rd, .rax)
-        case .add, .sub, .xor, .or, .and:
-            a.load(.rax, rs1)
-            let op: X86Assembler.ALU = d.op == .add ? .add : d.op == .sub ? .sub : d.op == .xor ? .xor : d.op == .or ? .or : .and
-            a.alu(op, .rax, rs2)
-            a.store(rd, .rax)
-        case .mul:
-            a.load(.rax, rs1)
-            a.imul(.rax, rs2)
-            a.store(rd, .rax)
+            put(d.rd, .rcx)
+        case .slli, .srli, .srai, .slliw, .srliw, .sraiw:
+            let wide = d.op == .slli || d.op == .srli || d.op == .srai
+            let t = target(d.rd)
+            get(t, d.rs1, w: wide)
+            let shift: X86Assembler.Shift = d.op == .slli || d.op == .slliw ? .shl : d.op == .srli || d.op == .srliw ? .shr : .sar
+            a.shift(shift, t, by: UInt8(d.immediate & (wide ? 63 : 31)), w: wide)
+            if !wide { a.signExtend32(t, t) }
+            put(d.rd, t)
+        case .add: binary(.add, d)
+        case .sub: binary(.sub, d)
+        case .xor: binary(.xor, d)
+        case .or: binary(.or, d)
+        case .and: binary(.and, d)
+        case .addw: binary(.add, d, w: false)
+        case .subw: binary(.sub, d, w: false)
+        case .mul, .mulw:
+            let wide = d.op == .mul
+            var t = target(d.rd)
+            if d.rs2 == d.rd && d.rs1 != d.rd { t = .rax }
+            get(t, d.rs1, w: wide)
+            a.imul(t, source(d.rs2), w: wide)
+            if !wide { a.signExtend32(t, t) }
+            put(d.rd, t)
         case .mulhu:
-            a.load(.rax, rs1)
-            a.mulUnsigned(rs2)
-            a.store(rd, .rdx)
+            get(.rax, d.rs1)
+            a.mulUnsigned(source(d.rs2))
+            put(d.rd, .rdx)
         case .sll, .srl, .sra, .sllw, .srlw, .sraw:
+            // rs2 is copied to rcx first, so rd's host register may be overwritten.
             let wide = d.op == .sll || d.op == .srl || d.op == .sra
-            a.load(.rcx, rs2, w: wide)
-            a.load(.rax, rs1, w: wide)
+            get(.rcx, d.rs2, w: wide)
+            let t = target(d.rd)
+            get(t, d.rs1, w: wide)
             let shift: X86Assembler.Shift = d.op == .sll || d.op == .sllw ? .shl : d.op == .srl || d.op == .srlw ? .shr : .sar
-            a.shiftByCL(shift, .rax, w: wide)
-            if !wide { a.signExtend32(.rax, .rax) }
-            a.store(rd, .rax)
+            a.shiftByCL(shift, t, w: wide)
+            if !wide { a.signExtend32(t, t) }
+            put(d.rd, t)
         case .slt, .sltu:
             a.movImmediate(.rcx, 0)
-            a.load(.rax, rs1)
-            a.alu(.cmp, .rax, rs2)
+            compare(d.rs1, d.rs2 == 0 ? nil : d.rs2)
             a.set(d.op == .slt ? .less : .below, .rcx)
-            a.store(rd, .rcx)
+            put(d.rd, .rcx)
         case .div, .divu, .rem, .remu:
             divide(d, signed: d.op == .div || d.op == .rem, remainder: d.op == .rem || d.op == .remu, wide: true)
         case .divw, .divuw, .remw, .remuw:
             divide(d, signed: d.op == .divw || d.op == .remw, remainder: d.op == .remw || d.op == .remuw, wide: false)
-        case .addiw:
-            a.load(.rax, rs1, w: false)
-            if imm != 0 { a.alu(.add, .rax, immediate: imm, w: false) }
-            a.signExtend32(.rax, .rax)
-            a.store(rd, .rax)
-        case .slliw, .srliw, .sraiw:
-            a.load(.rax, rs1, w: false)
-            a.shift(d.op == .slliw ? .shl : d.op == .srliw ? .shr : .sar, .rax, by: UInt8(imm & 31), w: false)
-            a.signExtend32(.rax, .rax)
-            a.store(rd, .rax)
-        case .addw, .subw:
-            a.load(.rax, rs1, w: false)
-            a.alu(d.op == .addw ? .add : .sub, .rax, rs2, w: false)
-            a.signExtend32(.rax, .rax)
-            a.store(rd, .rax)
-        case .mulw:
-            a.load(.rax, rs1, w: false)
-            a.imul(.rax, rs2, w: false)
-            a.signExtend32(.rax, .rax)
-            a.store(rd, .rax)
         case .lb: memory(d, pc, unrun, size: 1, signed: true)
         case .lh: memory(d, pc, unrun, size: 2, signed: true)
         case .lw: memory(d, pc, unrun, size: 4, signed: true)
@@ -442,8 +588,8 @@ private struct BlockAssembler {
         case .sw: memory(d, pc, unrun, size: 4, store: true)
         case .sd: memory(d, pc, unrun, size: 8, store: true)
         case .beq, .bne, .blt, .bge, .bltu, .bgeu:
-            a.load(.rax, rs1)
-            if d.rs2 == 0 { a.test(.rax, .rax) } else { a.alu(.cmp, .rax, rs2) }
+            compare(d.rs1, d.rs2)
+            writeBack(dirty)  // stores leave the flags alone
             let condition: Condition
             switch d.op {
             case .beq: condition = .equal
@@ -453,26 +599,26 @@ private struct BlockAssembler {
             case .bltu: condition = .below
             default: condition = .aboveOrEqual
             }
-            let taken = a.jump(if: condition)
+            exit(to: pc &+ d.imm, if: condition)
             exit(to: next)
-            a.bind(taken)
-            exit(to: pc &+ d.imm)
             return true
         case .jal:
             if d.rd != 32 {
                 a.movImmediate(.rax, next)
-                a.store(rd, .rax)
+                put(d.rd, .rax)
             }
+            writeBack(dirty)
             exit(to: pc &+ d.imm)
             return true
         case .jalr:
-            a.load(.rax, rs1)
-            if imm != 0 { a.alu(.add, .rax, immediate: imm) }
+            get(.rax, d.rs1)
+            if d.immediate != 0 { a.alu(.add, .rax, immediate: d.immediate) }
             a.alu(.and, .rax, immediate: -2)
             if d.rd != 32 {
                 a.movImmediate(.rcx, next)
-                a.store(rd, .rcx)
+                put(d.rd, .rcx)
             }
+            writeBack(dirty)
             // A target in this page whose block is translated: straight there.
             a.mov(.rcx, .rax)
             a.movImmediate(.rdx, base)
@@ -491,21 +637,21 @@ private struct BlockAssembler {
             a.jump(to: .rdx)
             a.bind(untranslated)
             a.movImmediate(.rdx, 0)
-            jumpToExit()
+            jumpTo(exit)
             a.bind(away)
-            jumpToLookup()
+            jumpTo(lookup)
             return true
         case .other:
             // A scratch CSR (Translator.scratchCSRAccess); below the privilege it needs, the
             // interpreter runs it (and raises the illegal instruction).
             guard let (slot, privilege) = Translator.scratchCSRAccess(d.word) else { preconditionFailure("untranslatable CSR access") }
             a.alu(.cmp, Mem(.r12, Translator.Field.privilege.rawValue * 8), immediate: Int32(privilege))
-            sideExits.append((a.jump(if: .below), pc, unrun))
-            let funct3 = (d.word >> 12) & 7, source = (d.word >> 15) & 31
+            sideExit(if: .below, pc, unrun)
+            let funct3 = (d.word >> 12) & 7, source = UInt8((d.word >> 15) & 31)
             let csr = Mem(.rbx, Int32(slot) * 8)
             a.load(.rax, csr)
             if funct3 & 3 == 1 || source != 0 {
-                if funct3 >= 5 { a.movImmediate(.rcx, UInt64(source)) } else { a.load(.rcx, x(UInt8(source))) }
+                if funct3 >= 5 { a.movImmediate(.rcx, UInt64(source)) } else { get(.rcx, source) }
                 switch funct3 & 3 {
                 case 1: break
                 case 2: a.alu(.or, .rcx, .rax)
@@ -514,7 +660,7 @@ private struct BlockAssembler {
                 if slot == 34 || slot == 38 { a.alu(.and, .rcx, immediate: -2) }  // sepc, mepc: IALIGN 16
                 a.store(csr, .rcx)
             }
-            a.store(rd, .rax)
+            put(d.rd, .rax)
         case .undecoded, .pageEnd:
             preconditionFailure("untranslatable operation in a block")
         }
@@ -524,8 +670,8 @@ private struct BlockAssembler {
     /// RISC-V division: no trap; by zero gives all ones (quotient) or the dividend
     /// (remainder), and the signed overflow -2^(XLEN-1) / -1 gives the dividend and 0.
     private mutating func divide(_ d: Decoded, signed: Bool, remainder: Bool, wide: Bool) {
-        a.load(.rcx, x(d.rs2), w: wide)
-        a.load(.rax, x(d.rs1), w: wide)
+        get(.rcx, d.rs2, w: wide)
+        get(.rax, d.rs1, w: wide)
         a.test(.rcx, .rcx, w: wide)
         let zero = a.jump(if: .equal)
         var minusOne: Fixup?
@@ -550,13 +696,13 @@ private struct BlockAssembler {
         a.bind(done)
         if let done2 { a.bind(done2) }
         if !wide { a.signExtend32(.rax, .rax) }
-        a.store(x(d.rd), .rax)
+        put(d.rd, .rax)
     }
 
     /// A load or store through the TLB; a miss leaves the block at this instruction.
     private mutating func memory(_ d: Decoded, _ pc: UInt64, _ unrun: Int, size: Int, signed: Bool = false, store: Bool = false) {
         let table: Reg = store ? .r15 : .r14
-        a.load(.rax, x(d.rs1))
+        get(.rax, d.rs1)
         if d.immediate != 0 { a.alu(.add, .rax, immediate: d.immediate) }
         a.mov(.rcx, .rax)
         a.shift(.shr, .rcx, by: 12)
@@ -565,19 +711,24 @@ private struct BlockAssembler {
         a.lea(.rdx, Mem(.rdx, .rdx, 2))
         a.alu(.or, .rcx, .rbp)
         a.alu(.cmp, .rcx, Mem(table, .rdx, 8))
-        sideExits.append((a.jump(if: .notEqual), pc, unrun))
+        sideExit(if: .notEqual, pc, unrun)
         if size > 1 {
             // Naturally aligned, so within the page; the interpreter takes misaligned ones.
             a.testAL(UInt8(size - 1))
-            sideExits.append((a.jump(if: .notEqual), pc, unrun))
+            sideExit(if: .notEqual, pc, unrun)
         }
         a.alu(.add, .rax, Mem(table, .rdx, 8, 8))
         if store {
-            a.load(.rcx, x(d.rs2))
-            a.store(Mem(.rax, 0), .rcx, size: size)
+            if d.rs2 != 0, let host = home[Int(d.rs2)] {
+                a.store(Mem(.rax, 0), host, size: size)
+            } else {
+                get(.rcx, d.rs2)
+                a.store(Mem(.rax, 0), .rcx, size: size)
+            }
         } else {
-            a.loadExtend(.rax, Mem(.rax, 0), size: size, signed: signed)
-            a.store(x(d.rd), .rax)
+            let t = target(d.rd)
+            a.loadExtend(t, Mem(.rax, 0), size: size, signed: signed)
+            put(d.rd, t)
         }
     }
 }

@@ -31,6 +31,12 @@ struct Mem {
     }
 }
 
+/// A register or memory operand.
+enum Operand {
+    case reg(Reg)
+    case mem(Mem)
+}
+
 /// Condition codes (the low nibble of jcc and setcc).
 enum Condition: UInt8 {
     case below = 0x2, aboveOrEqual = 0x3, equal = 0x4, notEqual = 0x5, belowOrEqual = 0x6, above = 0x7
@@ -123,8 +129,15 @@ struct X86Assembler {
         default: rm(0x8b, w: true, reg: dst.rawValue, mem)
         }
     }
-    /// mov dst, src (64-bit).
-    mutating func mov(_ dst: Reg, _ src: Reg) { rr(0x89, w: true, reg: src.rawValue, rm: dst) }
+    /// mov dst, src (64-bit, or 32-bit zero-extending).
+    mutating func mov(_ dst: Reg, _ src: Reg, w: Bool = true) { rr(0x89, w: w, reg: src.rawValue, rm: dst) }
+    /// mov dst, a register or memory operand.
+    mutating func mov(_ dst: Reg, _ src: Operand, w: Bool = true) {
+        switch src {
+        case .reg(let register): mov(dst, register, w: w)
+        case .mem(let mem): load(dst, mem, w: w)
+        }
+    }
     /// dst = a constant, in the shortest form.
     mutating func movImmediate(_ dst: Reg, _ value: UInt64) {
         if value == 0 {
@@ -168,6 +181,13 @@ struct X86Assembler {
     mutating func alu(_ op: ALU, _ dst: Reg, _ mem: Mem, w: Bool = true) {
         rm(op.rawValue << 3 | 3, w: w, reg: dst.rawValue, mem)
     }
+    /// op dst, a register or memory operand.
+    mutating func alu(_ op: ALU, _ dst: Reg, _ src: Operand, w: Bool = true) {
+        switch src {
+        case .reg(let register): alu(op, dst, register, w: w)
+        case .mem(let mem): alu(op, dst, mem, w: w)
+        }
+    }
     /// op dst, sign-extended imm32.
     mutating func alu(_ op: ALU, _ dst: Reg, immediate: Int32, w: Bool = true) {
         if immediate >= -128 && immediate <= 127 {
@@ -208,8 +228,22 @@ struct X86Assembler {
     mutating func shiftByCL(_ op: Shift, _ dst: Reg, w: Bool = true) { rr(0xd3, w: w, reg: op.rawValue, rm: dst) }
     /// imul dst, [mem].
     mutating func imul(_ dst: Reg, _ mem: Mem, w: Bool = true) { rm(0x0f, 0xaf, w: w, reg: dst.rawValue, mem) }
+    /// imul dst, a register or memory operand.
+    mutating func imul(_ dst: Reg, _ src: Operand, w: Bool = true) {
+        switch src {
+        case .reg(let register): rr(0x0f, 0xaf, w: w, reg: dst.rawValue, rm: register)
+        case .mem(let mem): imul(dst, mem, w: w)
+        }
+    }
     /// mul [mem]: rdx:rax = rax * [mem], unsigned.
     mutating func mulUnsigned(_ mem: Mem) { rm(0xf7, w: true, reg: 4, mem) }
+    /// mul src: rdx:rax = rax * src, unsigned.
+    mutating func mulUnsigned(_ src: Operand) {
+        switch src {
+        case .reg(let register): rr(0xf7, w: true, reg: 4, rm: register)
+        case .mem(let mem): mulUnsigned(mem)
+        }
+    }
     /// div / idiv src: rax, rdx = rdx:rax / src, rdx:rax % src.
     mutating func divide(_ src: Reg, signed: Bool, w: Bool = true) { rr(0xf7, w: w, reg: signed ? 7 : 6, rm: src) }
     /// not dst.

@@ -114,9 +114,20 @@ import Toolchain
                     words.append(s(Int32(random.next() % 0x7ff), register(), 31, UInt32(random.next() % 4)))
                 }
             default:
-                // A branch over the next instruction.
-                let funct3 = UInt32([0, 1, 4, 5, 6, 7][Int(random.next() % 6)])
-                words.append(b(8, register(), register(), funct3))
+                switch random.next() % 4 {
+                case 0:
+                    // jal over the next instruction.
+                    words.append(UInt32(8 << 20) | destination() << 7 | 0x6f)
+                case 1:
+                    // auipc t, 0 and jalr over the next instruction (t+12, bit 0 set on odd t).
+                    let base = 1 + UInt32(random.next() % 28)
+                    words.append(base << 7 | 0x17)
+                    words.append(i(12 | Int32(base & 1), base, 0, destination(), 0x67))
+                default:
+                    // A branch over the next instruction.
+                    let funct3 = UInt32([0, 1, 4, 5, 6, 7][Int(random.next() % 6)])
+                    words.append(b(8, register(), register(), funct3))
+                }
             }
         }
         words.append(i(-1, 30, 0, 30, 0x13))               // addi x30, x30, -1
