@@ -302,6 +302,8 @@ private struct BlockAssembler {
     private var home = [Reg?](repeating: nil, count: 64)
     /// Guest registers (bit n for xn) whose host register was written since the block began.
     private var dirty: UInt64 = 0
+    /// rdx holds the TLB index of the block's last load or store (not clobbered since).
+    private var indexInRDX = false
 
     /// The host registers free for guest registers: the caller-saved ones the translator
     /// does not otherwise use.
@@ -314,6 +316,10 @@ private struct BlockAssembler {
         case chainable(Fixup, pc: UInt64)
         /// An exit to `pc` in another page, found through the lookup code.
         case lookup(Fixup, pc: UInt64)
+        /// A load or store whose guess of the TLB index (rdx, from the block's last access)
+        /// was wrong: computes it from rcx = page | generation, then back to `back`, or
+        /// leaves as `side` on a miss.
+        case index(Fixup, table: Reg, back: Int, pc: UInt64, unrun: Int, dirty: UInt64)
     }
 
     init(code: UInt64, offset: Int, exit: Int, lookup: Int, base: UInt64, slots: UnsafeMutablePointer<Decoded>) {
@@ -426,6 +432,24 @@ private struct BlockAssembler {
         tails.append(.side(a.jump(if: condition), pc: pc, unrun: unrun, dirty: dirty))
     }
 
+    /// A side exit's code: the interpreter runs the instruction at pc.
+    private mutating func leave(_ pc: UInt64, _ unrun: Int, _ registers: UInt64) {
+        writeBack(registers)
+        a.alu(.add, .r13, immediate: Int32(unrun))
+        a.movImmediate(.rax, pc)
+        a.movImmediate(.rdx, Translator.needsInterpreter)
+        jumpTo(exit)
+    }
+
+    /// rdx = the TLB index of rcx = page | generation (TLB.slot, times 3 for the 24-byte
+    /// entries), and the flags of comparing rcx with that entry's tag in `table`.
+    private mutating func tlbIndex(_ table: Reg) {
+        a.zeroExtend8(.rdx, .rcx)
+        a.alu(.xor, .rdx, Mem(.r12, Translator.Field.salt.rawValue * 8), w: false)
+        a.lea(.rdx, Mem(.rdx, .rdx, 2))
+        a.alu(.cmp, .rcx, Mem(table, .rdx, 8))
+    }
+
     mutating func emit(_ instructions: [(Decoded, UInt64)], fallThrough: UInt64) {
         let count = instructions.count
         a.alu(.sub, .r13, immediate: Int32(count))
@@ -448,11 +472,14 @@ private struct BlockAssembler {
             switch tail {
             case .side(let fixup, let pc, let unrun, let registers):
                 a.bind(fixup)
-                writeBack(registers)
-                a.alu(.add, .r13, immediate: Int32(unrun))
-                a.movImmediate(.rax, pc)
-                a.movImmediate(.rdx, Translator.needsInterpreter)
-                jumpTo(exit)
+                leave(pc, unrun, registers)
+            case .index(let fixup, let table, let back, let pc, let unrun, let registers):
+                a.bind(fixup)
+                tlbIndex(table)
+                let miss = a.jump(if: .notEqual)
+                a.bind(a.jump(), to: back)
+                a.bind(miss)
+                leave(pc, unrun, registers)
             case .chainable(let fixup, let pc):
                 // Until `chainLastExit` points the jump at pc's block, it comes here.
                 a.bind(fixup)
@@ -556,6 +583,7 @@ private struct BlockAssembler {
         case .mulhu:
             get(.rax, d.rs1)
             a.mulUnsigned(source(d.rs2))
+            indexInRDX = false
             put(d.rd, .rdx)
         case .sll, .srl, .sra, .sllw, .srlw, .sraw:
             // rs2 is copied to rcx first, so rd's host register may be overwritten.
@@ -670,6 +698,7 @@ private struct BlockAssembler {
     /// RISC-V division: no trap; by zero gives all ones (quotient) or the dividend
     /// (remainder), and the signed overflow -2^(XLEN-1) / -1 gives the dividend and 0.
     private mutating func divide(_ d: Decoded, signed: Bool, remainder: Bool, wide: Bool) {
+        indexInRDX = false
         get(.rcx, d.rs2, w: wide)
         get(.rax, d.rs1, w: wide)
         a.test(.rcx, .rcx, w: wide)
@@ -700,18 +729,30 @@ private struct BlockAssembler {
     }
 
     /// A load or store through the TLB; a miss leaves the block at this instruction.
+    ///
+    /// After the block's first access, the TLB index in rdx is kept as a guess for the next
+    /// (loads and stores of one page share it, in either table): a matching tag there is
+    /// the page's entry, since a page only ever goes to its own index; otherwise the index
+    /// is computed out of line.
     private mutating func memory(_ d: Decoded, _ pc: UInt64, _ unrun: Int, size: Int, signed: Bool = false, store: Bool = false) {
         let table: Reg = store ? .r15 : .r14
-        get(.rax, d.rs1)
-        if d.immediate != 0 { a.alu(.add, .rax, immediate: d.immediate) }
+        if let host = home[Int(d.rs1)], d.rs1 != 0 {
+            if d.immediate != 0 { a.lea(.rax, Mem(host, d.immediate)) } else { a.mov(.rax, host) }
+        } else {
+            get(.rax, d.rs1)
+            if d.immediate != 0 { a.alu(.add, .rax, immediate: d.immediate) }
+        }
         a.mov(.rcx, .rax)
         a.shift(.shr, .rcx, by: 12)
-        a.zeroExtend8(.rdx, .rcx)
-        a.alu(.xor, .rdx, Mem(.r12, Translator.Field.salt.rawValue * 8), w: false)  // TLB.slot
-        a.lea(.rdx, Mem(.rdx, .rdx, 2))
         a.alu(.or, .rcx, .rbp)
-        a.alu(.cmp, .rcx, Mem(table, .rdx, 8))
-        sideExit(if: .notEqual, pc, unrun)
+        if indexInRDX {
+            a.alu(.cmp, .rcx, Mem(table, .rdx, 8))
+            tails.append(.index(a.jump(if: .notEqual), table: table, back: a.count, pc: pc, unrun: unrun, dirty: dirty))
+        } else {
+            tlbIndex(table)
+            sideExit(if: .notEqual, pc, unrun)
+            indexInRDX = true
+        }
         if size > 1 {
             // Naturally aligned, so within the page; the interpreter takes misaligned ones.
             a.testAL(UInt8(size - 1))
