@@ -80,7 +80,7 @@ final class Translator {
         code = memory
         context[6] = UInt64(UInt(bitPattern: memory))
         let field = Translator.field
-        var a = X86Assembler()
+        var a = X86Assembler(into: memory, capacity: Translator.capacity)
         for register in [Reg.rbx, .rbp, .r12, .r13, .r14, .r15] { a.push(register) }
         a.alu(.sub, .rsp, immediate: 8)
         a.mov(.r12, .rdi)
@@ -101,7 +101,7 @@ final class Translator {
         lookupOffset = a.count
         Translator.emitLookup(&a, exit: exitOffset)
         a.align(16)
-        used = place(a.bytes)
+        used = a.count
         firstBlock = used
     }
 
@@ -148,11 +148,6 @@ final class Translator {
     }
 
     private static func field(_ field: Field) -> Mem { Mem(.r12, field.rawValue * 8) }
-
-    private func place(_ bytes: [UInt8]) -> Int {
-        bytes.withUnsafeBytes { (code + used).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        return used + bytes.count
-    }
 
     /// Runs translated code from block `translation` with `remaining` instructions of budget;
     /// returns the pc it stopped at. The context's stub field then holds the exit it left
@@ -215,13 +210,13 @@ final class Translator {
             if decoded.op.endsBlock { break }
         }
         guard !instructions.isEmpty else { return 0 }
-        // A block is at most ~14 KiB: 64 loads or stores of ~50 bytes, each with two side
-        // exits of ~70 (six registers written back).
-        if used + 32 * 1024 > limit { reset() }
+        // An instruction's code is at most ~240 bytes (a store: ~75 in line, and out of line
+        // a side exit of ~66 with six registers written back and the TLB index's ~95).
+        if used + instructions.count * 256 + 1024 > limit { reset() }
         let offset = used
-        var block = BlockAssembler(code: UInt64(UInt(bitPattern: code)), offset: offset, exit: exitOffset, lookup: lookupOffset, base: base, slots: slots)
+        var block = BlockAssembler(code: code, offset: offset, room: limit - offset, exit: exitOffset, lookup: lookupOffset, base: base, slots: slots)
         block.emit(instructions, fallThrough: address)
-        used = place(block.a.bytes)
+        used += block.a.count
         let translation = UInt32(offset >> 4)
         slots[Int((pc & 0xfff) >> 1)].translation = translation
         DecodedCache.setTranslatedBase(slots, base)
@@ -287,7 +282,7 @@ extension Op {
 /// ones written so far back to the x array, so that between blocks, in the interpreter
 /// and in traps the x array is the one copy.
 private struct BlockAssembler {
-    var a = X86Assembler()
+    var a: X86Assembler
     /// The host address of the code buffer, and this block's offset in it.
     let code: UInt64
     let offset: Int
@@ -322,8 +317,9 @@ private struct BlockAssembler {
         case index(Fixup, table: Reg, back: Int, pc: UInt64, unrun: Int, dirty: UInt64)
     }
 
-    init(code: UInt64, offset: Int, exit: Int, lookup: Int, base: UInt64, slots: UnsafeMutablePointer<Decoded>) {
-        self.code = code
+    init(code: UnsafeMutableRawPointer, offset: Int, room: Int, exit: Int, lookup: Int, base: UInt64, slots: UnsafeMutablePointer<Decoded>) {
+        a = X86Assembler(into: code + offset, capacity: room)
+        self.code = UInt64(UInt(bitPattern: code))
         self.offset = offset
         self.exit = exit
         self.lookup = lookup
@@ -372,42 +368,53 @@ private struct BlockAssembler {
         }
     }
 
-    /// The registers an instruction reads and the one it writes (32 for none).
-    static func uses(_ d: Decoded) -> (reads: [UInt8], write: UInt8) {
+    /// The registers an instruction reads (0 for none) and the one it writes (32 for none).
+    static func uses(_ d: Decoded) -> (UInt8, UInt8, write: UInt8) {
         switch d.op {
-        case .lui, .auipc, .jal: return ([], d.rd)
-        case .beq, .bne, .blt, .bge, .bltu, .bgeu: return ([d.rs1, d.rs2], 32)
-        case .sb, .sh, .sw, .sd: return ([d.rs1, d.rs2], 32)
+        case .lui, .auipc, .jal: return (0, 0, d.rd)
+        case .beq, .bne, .blt, .bge, .bltu, .bgeu, .sb, .sh, .sw, .sd: return (d.rs1, d.rs2, 32)
         case .lb, .lh, .lw, .ld, .lbu, .lhu, .lwu, .jalr, .addi, .slti, .sltiu, .xori, .ori, .andi,
              .slli, .srli, .srai, .addiw, .slliw, .srliw, .sraiw:
-            return ([d.rs1], d.rd)
-        case .other:
-            let funct3 = (d.word >> 12) & 7
-            return (funct3 >= 5 ? [] : [d.rs1], d.rd)
-        default: return ([d.rs1, d.rs2], d.rd)
+            return (d.rs1, 0, d.rd)
+        case .other: return ((d.word >> 12) & 7 >= 5 ? 0 : d.rs1, 0, d.rd)
+        default: return (d.rs1, d.rs2, d.rd)
         }
     }
 
     /// Gives the guest registers used most (at least twice) host registers, and loads those
     /// read before they are written.
     private mutating func allocate(_ instructions: [(Decoded, UInt64)]) {
-        var count = [Int](repeating: 0, count: 33), readFirst: UInt64 = 0, seen: UInt64 = 0
+        // Four bits of use count per register (saturating at 15).
+        var counts = (low: UInt64(0), high: UInt64(0)), readFirst: UInt64 = 0, seen: UInt64 = 0
+        func count(_ r: UInt8) -> UInt64 { r < 16 ? (counts.low >> (4 * UInt64(r))) & 15 : (counts.high >> (4 * UInt64(r - 16))) & 15 }
+        func use(_ r: UInt8) {
+            guard r != 0 && r != 32 && count(r) < 15 else { return }
+            if r < 16 { counts.low += 1 << (4 * UInt64(r)) } else { counts.high += 1 << (4 * UInt64(r - 16)) }
+        }
         for (d, _) in instructions {
-            let (reads, write) = BlockAssembler.uses(d)
-            for r in reads where r != 0 {
-                count[Int(r)] += 1
+            let (first, second, write) = BlockAssembler.uses(d)
+            for r in [first, second] where r != 0 {
+                use(r)
                 if seen & (1 << UInt64(r)) == 0 { readFirst |= 1 << UInt64(r) }
                 seen |= 1 << UInt64(r)
             }
             if write != 32 {
-                count[Int(write)] += 1
+                use(write)
                 seen |= 1 << UInt64(write)
             }
         }
-        let chosen = (1...31).filter { count[$0] >= 2 }.sorted { count[$0] > count[$1] || (count[$0] == count[$1] && $0 < $1) }
-        for (r, host) in zip(chosen, BlockAssembler.pool) {
-            home[r] = host
-            if readFirst & (1 << UInt64(r)) != 0 { a.load(host, x(UInt8(r))) }
+        // The most used first (the lowest number among equals), while they are used twice.
+        var taken: UInt64 = 1
+        for host in BlockAssembler.pool {
+            var best: UInt8 = 0, most: UInt64 = 1
+            for r in UInt8(1)...31 where taken & (1 << UInt64(r)) == 0 && count(r) > most {
+                best = r
+                most = count(r)
+            }
+            guard best != 0 else { break }
+            taken |= 1 << UInt64(best)
+            home[Int(best)] = host
+            if readFirst & (1 << UInt64(best)) != 0 { a.load(host, x(best)) }
         }
     }
 

@@ -48,14 +48,23 @@ struct Fixup {
     var at: Int
 }
 
+/// Writes straight into the memory it is given (the translator's code buffer), which must
+/// hold all it emits.
 struct X86Assembler {
-    var bytes: [UInt8] = []
+    private let base: UnsafeMutablePointer<UInt8>
+    private let capacity: Int
+    private(set) var count = 0
 
-    init() { bytes.reserveCapacity(1024) }
+    init(into base: UnsafeMutableRawPointer, capacity: Int) {
+        self.base = base.assumingMemoryBound(to: UInt8.self)
+        self.capacity = capacity
+    }
 
-    var count: Int { bytes.count }
-
-    mutating func byte(_ value: UInt8) { bytes.append(value) }
+    mutating func byte(_ value: UInt8) {
+        precondition(count < capacity, "host code larger than its room")
+        base[count] = value
+        count += 1
+    }
 
     mutating func int32(_ value: Int32) {
         let bits = UInt32(bitPattern: value)
@@ -63,7 +72,7 @@ struct X86Assembler {
     }
 
     mutating func int64(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        for shift in stride(from: 0, to: 64, by: 8) { byte(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
     // MARK: Encoding
@@ -281,7 +290,7 @@ struct X86Assembler {
     mutating func bind(_ fixup: Fixup, to target: Int) {
         let relative = Int32(target - (fixup.at + 4))
         let bits = UInt32(bitPattern: relative)
-        for index in 0..<4 { bytes[fixup.at + index] = UInt8(truncatingIfNeeded: bits >> UInt32(8 * index)) }
+        for index in 0..<4 { base[fixup.at + index] = UInt8(truncatingIfNeeded: bits >> UInt32(8 * index)) }
     }
     /// Points `fixup` here.
     mutating func bind(_ fixup: Fixup) { bind(fixup, to: count) }
