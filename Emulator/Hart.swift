@@ -210,13 +210,17 @@ public final class Hart {
         unowned(unsafe) let plic = self.plic
         var value = mipSoftware & (Interrupt.SSI | Interrupt.SEI | (stimecmpEnabled ? 0 : Interrupt.STI))
         if clint.msip { value |= Interrupt.MSI }
-        let time = clint.mtime
+        let time = clint.mtime(atClock: clock)
         if time >= clint.mtimecmp { value |= Interrupt.MTI }
         if stimecmpEnabled && time >= stimecmp { value |= Interrupt.STI }
-        if plic.interruptPending(context: 0) { value |= Interrupt.MEI }
-        if plic.interruptPending(context: 1) { value |= Interrupt.SEI }
+        let lines = plic.stale ? refreshPLICLines() : plic.lines
+        if lines & 1 != 0 { value |= Interrupt.MEI }
+        if lines & 2 != 0 { value |= Interrupt.SEI }
         return value
     }
+
+    @inline(never)
+    private func refreshPLICLines() -> UInt64 { plic.refreshLines() }
 
     /// menvcfg.STCE (Sstc): stimecmp drives mip.STIP.
     var stimecmpEnabled: Bool { menvcfg >> 63 != 0 }

@@ -21,9 +21,14 @@ public final class CLINT: MMIODevice {
     public init() {}
 
     public var mtime: UInt64 {
-        get { clock / CLINT.instructionsPerTick &+ timeOffset }
+        get { mtime(atClock: clock) }
         set { timeOffset = newValue &- clock / CLINT.instructionsPerTick }
     }
+
+    /// `mtime` when the virtual clock reads `clock` (for the hart, which knows it without
+    /// calling `clockSource`).
+    @inline(__always)
+    public func mtime(atClock clock: UInt64) -> UInt64 { clock / CLINT.instructionsPerTick &+ timeOffset }
 
     /// The clock value at which `mtime` reaches `deadline` (now if already passed).
     public func clock(at deadline: UInt64) -> UInt64 {

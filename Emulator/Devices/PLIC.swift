@@ -18,8 +18,10 @@ public final class PLIC: MMIODevice {
     private var inService: [Bool]
     private var enable: [[Bool]] { didSet { stale = true } }
     private var threshold: [UInt32] { didSet { stale = true } }
-    private var stale = true
-    private var lines: [Bool] = []
+    // The hart's mip reads these two directly (no call, so no reference counting).
+    private(set) var stale = true
+    /// Bit n: context n's line, when not `stale`.
+    private(set) var lines: UInt64 = 0
 
     public init(sourceCount: Int = 96, contextCount: Int = 2) {
         self.sourceCount = sourceCount
@@ -51,11 +53,18 @@ public final class PLIC: MMIODevice {
 
     /// The external-interrupt line of `context` (mip.MEIP for 0, mip.SEIP for 1).
     public func interruptPending(context: Int) -> Bool {
-        if stale {
-            lines = (0..<contextCount).map { best($0) != 0 }
-            stale = false
-        }
-        return context < contextCount && lines[context]
+        context < contextCount && lineBits() & (1 << UInt64(context)) != 0
+    }
+
+    /// Bit n: context n's line.
+    func lineBits() -> UInt64 { stale ? refreshLines() : lines }
+
+    @inline(never)
+    func refreshLines() -> UInt64 {
+        lines = 0
+        for context in 0..<contextCount where best(context) != 0 { lines |= 1 << UInt64(context) }
+        stale = false
+        return lines
     }
 
     public func read(offset: UInt64, width: Int) -> UInt64? {
