@@ -49,9 +49,9 @@ extension Hart {
                             translation = translator.translate(slots, pc, base, self)
                         }
                         if translation != 0 {
-                            pc = Translator.run(context, translation, x, &remaining, tlb.read, tlb.write, tlb.fetch, tlb.generation, tlb.salt, privilege.rawValue)
-                            if remaining == 0 { break page }
-                            if pc &- base >= 0x1000 { continue page }
+                            pc = Translator.run(context, translation, x, &remaining, &synced, tlb.read, tlb.write, tlb.fetch, tlb.generation, tlb.salt, privilege.rawValue)
+                            if remaining == 0 || context[5] == Translator.endsSlice { break page }
+                            if pc &- base >= 0x1000 || Translator.hartRan(context) { continue page }
                             slot = UnsafeMutablePointer<Decoded>(bitPattern: bias &+ UInt(truncatingIfNeeded: pc &<< 3)).unsafelyUnwrapped
                             if context[5] != Translator.needsInterpreter {
                                 if context[5] != 0 {

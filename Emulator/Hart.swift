@@ -177,6 +177,7 @@ public final class Hart {
         let decoded = bus.decoded
         translator.onReset = { decoded.forgetTranslations() }
         translates = translator.available
+        translator.attach(self)
     }
 
     deinit {

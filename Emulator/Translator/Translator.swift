@@ -10,10 +10,13 @@
 // - Only what `executeFast` does is translated (registers, pc, and RAM through a TLB hit),
 //   and the CSR instructions on the trap CSRs, which are plain storage (`Hart.scratchCSR`).
 //   A load or store that misses the TLB, a CSR access below its privilege, or anything else
-//   (SYSTEM, AMOs, mulh, fences) leaves the block at that instruction with pc on it, and the
-//   interpreter runs it. Devices, the other CSRs and traps are never reached from host code,
-//   so interrupts stay where they were: at slice starts and after the instructions that can
-//   change them.
+//   (AMOs, mulh, fences) leaves the block at that instruction with pc on it, and the
+//   interpreter runs it. Any other SYSTEM instruction (ecall, xRET, satp, sfence.vma, the
+//   other CSRs) ends its block with a call to the hart (`Hart.systemFromHostCode`), which
+//   runs it exactly as the run loop would, instret brought up to date first; host code then
+//   goes on at the pc and privilege it left, unless the slice must end (an interrupt may be
+//   pending, or wfi). Devices are never reached from host code, so interrupts stay where
+//   they were: at slice starts and after the instructions that can change them.
 // - Stores to a page with decoded instructions never hit the write TLB (DecodedCache), so
 //   self-modifying code leaves host code first; the store forgets the page's translations.
 // - Between blocks, guest registers live in the hart's x array, so the interpreter, the
@@ -49,6 +52,14 @@ final class Translator {
     /// The context's fields, in 8-byte words.
     enum Field: Int32 {
         case x = 0, remaining, readTable, writeTable, generation, stub, code, fetchTable, salt, privilege
+        /// The run loop's `synced` (remaining when instret was last brought up to date).
+        case synced
+        /// The hart (unretained), the address of `Hart.systemFromHostCode`, and its verdict:
+        /// nonzero when the slice must end after the instruction it ran.
+        case hart, system, endsSlice
+        /// Set when the hart ran an instruction for host code: the run loop must look its
+        /// page up again (the privilege or the TLB may have changed).
+        case hartRan
     }
 
     private let code: UnsafeMutableRawPointer
@@ -147,6 +158,13 @@ final class Translator {
         context.deallocate()
     }
 
+    /// Lets host code call `hart` for SYSTEM instructions. The hart owns the translator, so
+    /// the pointer is unretained.
+    func attach(_ hart: Hart) {
+        context[Int(Field.hart.rawValue)] = UInt64(UInt(bitPattern: Unmanaged.passUnretained(hart).toOpaque()))
+        context[Int(Field.system.rawValue)] = UInt64(UInt(bitPattern: unsafeBitCast(Hart.systemFromHostCode, to: UnsafeRawPointer.self)))
+    }
+
     private static func field(_ field: Field) -> Mem { Mem(.r12, field.rawValue * 8) }
 
     /// Runs translated code from block `translation` with `remaining` instructions of budget;
@@ -154,10 +172,12 @@ final class Translator {
     /// by when that exit may be chained to the block at the returned pc. Static, on the
     /// context alone, so that the run loop's calls involve no reference counting.
     @inline(__always)
-    static func run(_ context: UnsafeMutablePointer<UInt64>, _ translation: UInt32, _ x: UnsafeMutablePointer<UInt64>, _ remaining: inout UInt64,
+    static func run(_ context: UnsafeMutablePointer<UInt64>, _ translation: UInt32, _ x: UnsafeMutablePointer<UInt64>, _ remaining: inout UInt64, _ synced: inout UInt64,
                     _ read: UnsafeMutablePointer<TLB.Entry>, _ write: UnsafeMutablePointer<TLB.Entry>, _ fetch: UnsafeMutablePointer<TLB.Entry>, _ generation: UInt64, _ salt: UInt64, _ privilege: UInt64) -> UInt64 {
         context[0] = UInt64(UInt(bitPattern: x))
         context[1] = remaining
+        context[10] = synced
+        context[14] = 0
         context[2] = UInt64(UInt(bitPattern: read))
         context[3] = UInt64(UInt(bitPattern: write))
         context[4] = generation
@@ -168,12 +188,19 @@ final class Translator {
         let enter = unsafeBitCast(entry, to: (@convention(c) (UnsafeMutableRawPointer?, UnsafeRawPointer?) -> UInt64).self)
         let pc = enter(UnsafeMutableRawPointer(context), entry + Int(translation) << 4)
         remaining = context[1]
+        synced = context[10]
         return pc
     }
+
+    /// True when the last `run` had the hart run an instruction.
+    static func hartRan(_ context: UnsafeMutablePointer<UInt64>) -> Bool { context[14] != 0 }
 
     /// `lastStub` after a load or store left host code: the instruction at pc must be
     /// interpreted (it missed the TLB), not translated again.
     static let needsInterpreter: UInt64 = 1
+    /// `lastStub` after a SYSTEM instruction that host code ran (through the hart) said
+    /// the slice must end: an interrupt may be pending, or the hart waits for one.
+    static let endsSlice: UInt64 = 2
 
     /// The exit the last `run` left by, when chainable; 0 or `needsInterpreter` otherwise.
     var lastStub: UInt64 {
@@ -207,7 +234,7 @@ final class Translator {
             guard Translator.translatable(decoded) else { break }
             instructions.append((decoded, address))
             address &+= decoded.length
-            if decoded.op.endsBlock { break }
+            if decoded.op.endsBlock || Translator.callsHart(decoded) { break }
         }
         guard !instructions.isEmpty else { return 0 }
         // An instruction's code is at most ~240 bytes (a store: ~75 in line, and out of line
@@ -237,12 +264,15 @@ final class Translator {
     var limit = 0
     let context = UnsafeMutablePointer<UInt64>.allocate(capacity: 16)
     deinit { context.deallocate() }
-    static func run(_ context: UnsafeMutablePointer<UInt64>, _ translation: UInt32, _ x: UnsafeMutablePointer<UInt64>, _ remaining: inout UInt64,
+    static func run(_ context: UnsafeMutablePointer<UInt64>, _ translation: UInt32, _ x: UnsafeMutablePointer<UInt64>, _ remaining: inout UInt64, _ synced: inout UInt64,
                     _ read: UnsafeMutablePointer<TLB.Entry>, _ write: UnsafeMutablePointer<TLB.Entry>, _ fetch: UnsafeMutablePointer<TLB.Entry>, _ generation: UInt64, _ salt: UInt64, _ privilege: UInt64) -> UInt64 { 0 }
     func translate(_ slots: UnsafeMutablePointer<Decoded>, _ pc: UInt64, _ base: UInt64, _ hart: Hart) -> UInt32 { 0 }
     func chainLastExit(to translation: UInt32) {}
+    func attach(_ hart: Hart) {}
     var lastStub: UInt64 { 0 }
     static let needsInterpreter: UInt64 = 1
+    static let endsSlice: UInt64 = 2
+    static func hartRan(_ context: UnsafeMutablePointer<UInt64>) -> Bool { false }
     #endif
 }
 
@@ -250,9 +280,15 @@ extension Translator {
     static func translatable(_ d: Decoded) -> Bool {
         switch d.op {
         case .undecoded, .pageEnd: return false
-        case .other: return Translator.scratchCSRAccess(d.word) != nil
+        case .other: return d.word & 0x7f == 0x73  // SYSTEM: a scratch CSR in place, else a call
         default: return true
         }
+    }
+
+    /// A SYSTEM instruction host code has the hart run (`Hart.systemFromHostCode`): the
+    /// last of its block.
+    static func callsHart(_ d: Decoded) -> Bool {
+        d.op == .other && d.word & 0x7f == 0x73 && scratchCSRAccess(d.word) == nil
     }
 
     /// A csrrw/csrrs/csrrc (or its immediate form) of a CSR that is plain storage: its
@@ -677,9 +713,12 @@ private struct BlockAssembler {
             jumpTo(lookup)
             return true
         case .other:
+            guard let (slot, privilege) = Translator.scratchCSRAccess(d.word) else {
+                callHart(d, pc)
+                return true
+            }
             // A scratch CSR (Translator.scratchCSRAccess); below the privilege it needs, the
             // interpreter runs it (and raises the illegal instruction).
-            guard let (slot, privilege) = Translator.scratchCSRAccess(d.word) else { preconditionFailure("untranslatable CSR access") }
             a.alu(.cmp, Mem(.r12, Translator.Field.privilege.rawValue * 8), immediate: Int32(privilege))
             sideExit(if: .below, pc, unrun)
             let funct3 = (d.word >> 12) & 7, source = UInt8((d.word >> 15) & 31)
@@ -700,6 +739,28 @@ private struct BlockAssembler {
             preconditionFailure("untranslatable operation in a block")
         }
         return false
+    }
+
+    /// Any other SYSTEM instruction, at the end of its block: the hart runs it
+    /// (`Hart.systemFromHostCode`), then host code goes on at the pc it leaves, with the
+    /// TLB tables of the privilege it leaves; or back to the run loop when the slice must end.
+    private mutating func callHart(_ d: Decoded, _ pc: UInt64) {
+        let field = { (f: Translator.Field) in Mem(.r12, f.rawValue * 8) }
+        writeBack(dirty)
+        a.mov(.rdi, .r12)
+        a.movImmediate(.rsi, pc)
+        a.movImmediate(.rdx, UInt64(d.word) | d.length << 32)
+        a.mov(.rcx, .r13)
+        a.call(field(.system))
+        a.alu(.cmp, field(.endsSlice), immediate: 0)
+        let ends = a.jump(if: .notEqual)
+        a.load(.r14, field(.readTable))
+        a.load(.r15, field(.writeTable))
+        a.load(.rbp, field(.generation))
+        jumpTo(lookup)
+        a.bind(ends)
+        a.movImmediate(.rdx, Translator.endsSlice)
+        jumpTo(exit)
     }
 
     /// RISC-V division: no trap; by zero gives all ones (quotient) or the dividend
@@ -778,6 +839,41 @@ private struct BlockAssembler {
             a.loadExtend(t, Mem(.rax, 0), size: size, signed: signed)
             put(d.rd, t)
         }
+    }
+}
+#endif
+
+#if arch(x86_64) && os(Linux)
+extension Hart {
+    /// Host code's call for a SYSTEM instruction (`Translator.callsHart`): runs it as the
+    /// run loop would, instret brought up to date first, and leaves in the context the TLB
+    /// tables, generation and privilege host code goes on with, and whether the slice must
+    /// end (an interrupt may be pending, or the hart waits for one). Returns the next pc.
+    static let systemFromHostCode: @convention(c) (UnsafeMutablePointer<UInt64>, UInt64, UInt64, UInt64) -> UInt64 = { context, pc, instruction, remaining in
+        let hart = Unmanaged<Hart>.fromOpaque(UnsafeRawPointer(bitPattern: UInt(context[Int(Translator.Field.hart.rawValue)])).unsafelyUnwrapped)
+        return hart._withUnsafeGuaranteedRef { $0.runSystem(context, pc, instruction, remaining) }
+    }
+
+    private func runSystem(_ context: UnsafeMutablePointer<UInt64>, _ pc: UInt64, _ instruction: UInt64, _ remaining: UInt64) -> UInt64 {
+        func field(_ f: Translator.Field) -> Int { Int(f.rawValue) }
+        // The run loop's bookkeeping for an instruction it runs out of line: `remaining`
+        // already counts this one.
+        instret &+= context[field(.synced)] &- remaining &- 1
+        self.pc = pc
+        var decoded = Decoded(op: .other)  // all `execute` needs: word and length
+        decoded.word = UInt32(truncatingIfNeeded: instruction)
+        decoded.size = UInt8(truncatingIfNeeded: instruction >> 32)
+        let going = executeOutOfLine(decoded, pc)
+        context[field(.synced)] = remaining
+        context[field(.endsSlice)] = going ? 0 : 1
+        context[field(.hartRan)] = 1
+        context[field(.readTable)] = UInt64(UInt(bitPattern: tlb.read))
+        context[field(.writeTable)] = UInt64(UInt(bitPattern: tlb.write))
+        context[field(.fetchTable)] = UInt64(UInt(bitPattern: tlb.fetch))
+        context[field(.generation)] = tlb.generation
+        context[field(.salt)] = tlb.salt
+        context[field(.privilege)] = privilege.rawValue
+        return self.pc
     }
 }
 #endif

@@ -284,6 +284,8 @@ struct X86Assembler {
         int32(0)
         return Fixup(at: count - 4)
     }
+    /// call [mem].
+    mutating func call(_ mem: Mem) { rm(0xff, w: false, reg: 2, mem) }
     /// jmp reg.
     mutating func jump(to register: Reg) { rr(0xff, w: false, reg: 4, rm: register) }
     /// Points `fixup` at `target` (an offset in this assembler's bytes).
