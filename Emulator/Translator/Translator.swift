@@ -351,6 +351,9 @@ private struct BlockAssembler {
         /// was wrong: computes it from rcx = page | generation, then back to `back`, or
         /// leaves as `side` on a miss.
         case index(Fixup, table: Reg, back: Int, pc: UInt64, unrun: Int, dirty: UInt64)
+        /// A run of loads or stores (`run`) that does not fit in its first access's page:
+        /// its instructions one by one (rdx their first TLB index guess), then back to `back`.
+        case slowRun(Fixup, first: Int, end: Int, back: Int, dirty: UInt64)
     }
 
     init(code: UnsafeMutableRawPointer, offset: Int, room: Int, exit: Int, lookup: Int, base: UInt64, slots: UnsafeMutablePointer<Decoded>) {
@@ -499,8 +502,16 @@ private struct BlockAssembler {
         let bail = a.jump(if: .below)
         allocate(instructions)
         var ended = false
-        for (index, (d, pc)) in instructions.enumerated() {
-            ended = instruction(d, pc, unrun: count - index)
+        var index = 0
+        while index < count {
+            let end = runEnd(instructions, index)
+            if end - index >= 3 {
+                run(instructions, index..<end)
+                index = end
+            } else {
+                ended = instruction(instructions[index].0, instructions[index].1, unrun: count - index)
+                index += 1
+            }
         }
         if !ended {
             writeBack(dirty)
@@ -511,7 +522,11 @@ private struct BlockAssembler {
         a.movImmediate(.rax, instructions[0].1)
         a.movImmediate(.rdx, 0)
         jumpTo(exit)
-        for tail in tails {
+        // Tails may add tails (a slow run's own side exits).
+        var next = 0
+        while next < tails.count {
+            let tail = tails[next]
+            next += 1
             switch tail {
             case .side(let fixup, let pc, let unrun, let registers):
                 a.bind(fixup)
@@ -534,6 +549,12 @@ private struct BlockAssembler {
                 a.bind(fixup)
                 a.movImmediate(.rax, pc)
                 jumpTo(lookup)
+            case .slowRun(let fixup, let first, let end, let back, let registers):
+                a.bind(fixup)
+                dirty = registers
+                indexInRDX = true
+                for k in first..<end { _ = instruction(instructions[k].0, instructions[k].1, unrun: count - k) }
+                a.bind(a.jump(), to: back)
             }
         }
         a.align(16)
@@ -796,14 +817,84 @@ private struct BlockAssembler {
         put(d.rd, .rax)
     }
 
-    /// A load or store through the TLB; a miss leaves the block at this instruction.
-    ///
-    /// After the block's first access, the TLB index in rdx is kept as a guess for the next
-    /// (loads and stores of one page share it, in either table): a matching tag there is
-    /// the page's entry, since a page only ever goes to its own index; otherwise the index
-    /// is computed out of line.
-    private mutating func memory(_ d: Decoded, _ pc: UInt64, _ unrun: Int, size: Int, signed: Bool = false, store: Bool = false) {
+    /// The size of a load or store's access (0 for any other instruction), and whether it stores.
+    private static func access(_ op: Op) -> (size: Int, store: Bool) {
+        switch op {
+        case .lb, .lbu: return (1, false)
+        case .lh, .lhu: return (2, false)
+        case .lw, .lwu: return (4, false)
+        case .ld: return (8, false)
+        case .sb: return (1, true)
+        case .sh: return (2, true)
+        case .sw: return (4, true)
+        case .sd: return (8, true)
+        default: return (0, false)
+        }
+    }
+
+    /// Where the run of loads or stores that starts at `first` ends: consecutive accesses of
+    /// one size and kind through one base register held in a host register, at offsets that
+    /// keep them all aligned if the first is, none writing the base but perhaps the last.
+    private func runEnd(_ instructions: [(Decoded, UInt64)], _ first: Int) -> Int {
+        let leader = instructions[first].0
+        let (size, store) = BlockAssembler.access(leader.op)
+        guard size != 0, leader.rs1 != 0, home[Int(leader.rs1)] != nil else { return first }
+        var end = first
+        while end < instructions.count {
+            let d = instructions[end].0
+            let (dSize, dStore) = BlockAssembler.access(d.op)
+            guard dSize == size, dStore == store, d.rs1 == leader.rs1, (Int(d.immediate) - Int(leader.immediate)) % size == 0 else { break }
+            end += 1
+            if !store && d.rd == leader.rs1 { break }
+        }
+        return end
+    }
+
+    /// A run (`runEnd`): the first access's TLB lookup and alignment check as usual, then a
+    /// check that the lowest and highest addresses of the run are in the same page; if so
+    /// every access is one host instruction, [base + addend + offset], with no exits (else
+    /// they are made one by one, out of line).
+    private mutating func run(_ instructions: [(Decoded, UInt64)], _ range: Range<Int>) {
+        let (leader, pc) = instructions[range.lowerBound]
+        let (size, store) = BlockAssembler.access(leader.op)
         let table: Reg = store ? .r15 : .r14
+        let base = home[Int(leader.rs1)]!
+        let startDirty = dirty
+        lookUp(leader, pc, instructions.count - range.lowerBound, size: size, table: table)
+        let offsets = range.map { instructions[$0].0.immediate }
+        var slow: [Fixup] = []
+        for end in [offsets.min()!, offsets.max()!] where end != leader.immediate {
+            a.lea(.rcx, Mem(base, end))
+            a.alu(.xor, .rcx, .rax)
+            a.shift(.shr, .rcx, by: 12)
+            slow.append(a.jump(if: .notEqual))
+        }
+        a.load(.rdx, Mem(table, .rdx, 8, 8))  // the addend
+        for k in range {
+            let d = instructions[k].0
+            let at = Mem(base, .rdx, 1, d.immediate)
+            if store {
+                if d.rs2 != 0, let host = home[Int(d.rs2)] {
+                    a.store(at, host, size: size)
+                } else {
+                    get(.rcx, d.rs2)
+                    a.store(at, .rcx, size: size)
+                }
+            } else {
+                let t = target(d.rd)
+                a.loadExtend(t, at, size: size, signed: d.op != .lbu && d.op != .lhu && d.op != .lwu)
+                put(d.rd, t)
+            }
+        }
+        indexInRDX = false
+        for fixup in slow {
+            tails.append(.slowRun(fixup, first: range.lowerBound, end: range.upperBound, back: a.count, dirty: startDirty))
+        }
+    }
+
+    /// rax = the address of load or store `d`, found in the TLB's `table` (rdx = its index)
+    /// and naturally aligned; else a side exit.
+    private mutating func lookUp(_ d: Decoded, _ pc: UInt64, _ unrun: Int, size: Int, table: Reg) {
         if let host = home[Int(d.rs1)], d.rs1 != 0 {
             if d.immediate != 0 { a.lea(.rax, Mem(host, d.immediate)) } else { a.mov(.rax, host) }
         } else {
@@ -826,6 +917,17 @@ private struct BlockAssembler {
             a.testAL(UInt8(size - 1))
             sideExit(if: .notEqual, pc, unrun)
         }
+    }
+
+    /// A load or store through the TLB; a miss leaves the block at this instruction.
+    ///
+    /// After the block's first access, the TLB index in rdx is kept as a guess for the next
+    /// (loads and stores of one page share it, in either table): a matching tag there is
+    /// the page's entry, since a page only ever goes to its own index; otherwise the index
+    /// is computed out of line.
+    private mutating func memory(_ d: Decoded, _ pc: UInt64, _ unrun: Int, size: Int, signed: Bool = false, store: Bool = false) {
+        let table: Reg = store ? .r15 : .r14
+        lookUp(d, pc, unrun, size: size, table: table)
         a.alu(.add, .rax, Mem(table, .rdx, 8, 8))
         if store {
             if d.rs2 != 0, let host = home[Int(d.rs2)] {

@@ -198,6 +198,118 @@ import TestSupport
         #expect(interpreted.registers[10] == 5 + 4 + 3 + 2 + 1)
     }
 
+    /// Runs of loads and stores through one base register (one TLB check for the run, then
+    /// one host instruction each) at every position around a page boundary, aligned and
+    /// not, with negative offsets, bytes and words, and a load into the base ending a run.
+    /// In S-mode under Sv39, the two virtual pages map to physical pages in the other
+    /// order, so an access that left its run's page unchecked would land in the wrong one.
+    @Test(arguments: [0, 4, 1])
+    func runsOfLoadsAndStoresAroundAPageBoundary(_ misalignment: Int) throws {
+        let source = """
+            .globl _start
+        _start:
+            li t0, -1
+            csrw pmpaddr0, t0
+            li t0, 0x1f
+            csrw pmpcfg0, t0
+            la t0, root                     # VA 0x80000000: a gigapage onto itself
+            li t1, (0x80000000 >> 12) << 10 | 0xcf
+            sd t1, 16(t0)
+            la t1, l1                       # VA 0x40000000: l1, l0
+            srli t1, t1, 2
+            ori t1, t1, 1
+            sd t1, 8(t0)
+            la t0, l1
+            la t1, l0
+            srli t1, t1, 2
+            ori t1, t1, 1
+            sd t1, 0(t0)
+            la t0, l0                       # page 0 onto d2, page 1 onto d0
+            la t1, d2
+            srli t1, t1, 2
+            ori t1, t1, 0xc7
+            sd t1, 0(t0)
+            la t1, d0
+            srli t1, t1, 2
+            ori t1, t1, 0xc7
+            sd t1, 8(t0)
+            la t0, root
+            srli t0, t0, 12
+            li t1, 8 << 60
+            or t0, t0, t1
+            csrw satp, t0
+            sfence.vma
+            la t0, supervisor
+            csrw mepc, t0
+            li t0, 0x1800
+            csrc mstatus, t0
+            li t0, 0x800
+            csrs mstatus, t0
+            mret
+        supervisor:
+            li x1, 0x1122334455667788
+            li x2, -3
+            li x3, 0x8000000000000000
+            li x4, 0x7f
+            li x5, 0xfffe
+            li x31, 0x40001000              # a run whose third load misses the TLB
+            ld x10, -16(x31)
+            beqz x0, 2f
+        2:  addi x2, x2, 1
+            ld x8, -8(x31)
+            ld x9, 0(x31)
+            ld x7, 8(x31)
+            li x31, \(0x4000_0f80 + misalignment)
+            li x29, 40
+        loop:
+            sd x1, 0(x31)
+            sd x2, 8(x31)
+            sd x3, 16(x31)
+            sd x4, 24(x31)
+            sd x5, 32(x31)
+            addi x2, x2, 1
+            ld x8, -8(x31)
+            ld x9, 16(x31)
+            ld x7, 24(x31)
+            ld x6, 32(x31)
+            lw x10, 4(x31)
+            lwu x11, 12(x31)
+            lw x12, 20(x31)
+            add x1, x1, x6
+            xor x2, x2, x7
+            sb x1, 1(x31)
+            sb x2, 2(x31)
+            sb x3, 7(x31)
+            lbu x13, 1(x31)
+            lb x14, 2(x31)
+            lh x15, 6(x31)
+            lhu x16, 2(x31)
+            lh x17, 0(x31)
+            mv x30, x31
+            ld x18, 0(x30)
+            ld x19, 8(x30)
+            ld x30, 16(x30)
+            add x20, x20, x30
+            add x21, x21, x8
+            addi x31, x31, 4
+            addi x29, x29, -1
+            bnez x29, loop
+        1:  j 1b
+            .balign 4096
+        root: .zero 4096
+        l1: .zero 4096
+        l0: .zero 4096
+        d0: .zero 4096
+        d1: .zero 4096
+        d2: .zero 4096
+        """
+        let program = try #require(Assembler.assemble(source: source).program).flatImage()
+        let interpreted = try Self.run(program, translates: false, budget: 5_000)
+        let translated = try Self.run(program, translates: true, budget: 5_000)
+        #expect(translated == interpreted)
+        #expect(interpreted.registers[29] == 0)
+    }
+
     /// U-mode code that reads sscratch in a hot loop: the read is an illegal instruction
     /// there, translated or not (translated CSR accesses check the privilege).
     @Test func aCSRBelowItsPrivilegeTrapsWhenTranslated() throws {
