@@ -226,6 +226,7 @@ final class Translator {
     /// translated.
     func translate(_ slots: UnsafeMutablePointer<Decoded>, _ pc: UInt64, _ base: UInt64, _ hart: Hart) -> UInt32 {
         var instructions: [(Decoded, UInt64)] = []
+        instructions.reserveCapacity(Translator.maximumBlock)
         var address = pc
         while instructions.count < Translator.maximumBlock && address &- base < 0x1000 {
             let slot = slots + Int((address & 0xfff) >> 1)
@@ -423,37 +424,39 @@ private struct BlockAssembler {
     /// Gives the guest registers used most (at least twice) host registers, and loads those
     /// read before they are written.
     private mutating func allocate(_ instructions: [(Decoded, UInt64)]) {
-        // Four bits of use count per register (saturating at 15).
-        var counts = (low: UInt64(0), high: UInt64(0)), readFirst: UInt64 = 0, seen: UInt64 = 0
-        func count(_ r: UInt8) -> UInt64 { r < 16 ? (counts.low >> (4 * UInt64(r))) & 15 : (counts.high >> (4 * UInt64(r - 16))) & 15 }
-        func use(_ r: UInt8) {
-            guard r != 0 && r != 32 && count(r) < 15 else { return }
-            if r < 16 { counts.low += 1 << (4 * UInt64(r)) } else { counts.high += 1 << (4 * UInt64(r - 16)) }
-        }
-        for (d, _) in instructions {
-            let (first, second, write) = BlockAssembler.uses(d)
-            for r in [first, second] where r != 0 {
-                use(r)
-                if seen & (1 << UInt64(r)) == 0 { readFirst |= 1 << UInt64(r) }
-                seen |= 1 << UInt64(r)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 33) { count in
+            count.initialize(repeating: 0)
+            var readFirst: UInt64 = 0, seen: UInt64 = 0
+            for (d, _) in instructions {
+                let (first, second, write) = BlockAssembler.uses(d)
+                if first != 0 {
+                    count[Int(first)] &+= 1
+                    if seen & (1 << UInt64(first)) == 0 { readFirst |= 1 << UInt64(first) }
+                    seen |= 1 << UInt64(first)
+                }
+                if second != 0 {
+                    count[Int(second)] &+= 1
+                    if seen & (1 << UInt64(second)) == 0 { readFirst |= 1 << UInt64(second) }
+                    seen |= 1 << UInt64(second)
+                }
+                if write != 32 {
+                    count[Int(write)] &+= 1
+                    seen |= 1 << UInt64(write)
+                }
             }
-            if write != 32 {
-                use(write)
-                seen |= 1 << UInt64(write)
+            // The most used first (the lowest number among equals), while they are used twice.
+            var taken: UInt64 = 1
+            for host in BlockAssembler.pool {
+                var best = 0, most: UInt8 = 1
+                for r in 1...31 where count[r] > most && taken & (1 << UInt64(r)) == 0 {
+                    best = r
+                    most = count[r]
+                }
+                guard best != 0 else { break }
+                taken |= 1 << UInt64(best)
+                home[best] = host
+                if readFirst & (1 << UInt64(best)) != 0 { a.load(host, x(UInt8(best))) }
             }
-        }
-        // The most used first (the lowest number among equals), while they are used twice.
-        var taken: UInt64 = 1
-        for host in BlockAssembler.pool {
-            var best: UInt8 = 0, most: UInt64 = 1
-            for r in UInt8(1)...31 where taken & (1 << UInt64(r)) == 0 && count(r) > most {
-                best = r
-                most = count(r)
-            }
-            guard best != 0 else { break }
-            taken |= 1 << UInt64(best)
-            home[Int(best)] = host
-            if readFirst & (1 << UInt64(best)) != 0 { a.load(host, x(best)) }
         }
     }
 
@@ -498,6 +501,7 @@ private struct BlockAssembler {
 
     mutating func emit(_ instructions: [(Decoded, UInt64)], fallThrough: UInt64) {
         let count = instructions.count
+        tails.reserveCapacity(3 * count + 2)
         a.alu(.sub, .r13, immediate: Int32(count))
         let bail = a.jump(if: .below)
         allocate(instructions)
@@ -962,10 +966,9 @@ extension Hart {
         // already counts this one.
         instret &+= context[field(.synced)] &- remaining &- 1
         self.pc = pc
-        var decoded = Decoded(op: .other)  // all `execute` needs: word and length
-        decoded.word = UInt32(truncatingIfNeeded: instruction)
-        decoded.size = UInt8(truncatingIfNeeded: instruction >> 32)
-        let going = executeOutOfLine(decoded, pc)
+        // What `execute` does for opcode SYSTEM.
+        let word = UInt32(truncatingIfNeeded: instruction), length = instruction >> 32
+        let going = system(word, Int((word >> 7) & 31), Int((word >> 15) & 31), (word >> 12) & 7, pc, pc &+ length, length)
         context[field(.synced)] = remaining
         context[field(.endsSlice)] = going ? 0 : 1
         context[field(.hartRan)] = 1

@@ -67,12 +67,15 @@ struct X86Assembler {
     }
 
     mutating func int32(_ value: Int32) {
-        let bits = UInt32(bitPattern: value)
-        for shift in stride(from: UInt32(0), to: 32, by: 8) { byte(UInt8(truncatingIfNeeded: bits >> shift)) }
+        precondition(count + 4 <= capacity, "host code larger than its room")
+        UnsafeMutableRawPointer(base + count).storeBytes(of: value.littleEndian, as: Int32.self)
+        count += 4
     }
 
     mutating func int64(_ value: UInt64) {
-        for shift in stride(from: 0, to: 64, by: 8) { byte(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        precondition(count + 8 <= capacity, "host code larger than its room")
+        UnsafeMutableRawPointer(base + count).storeBytes(of: value.littleEndian, as: UInt64.self)
+        count += 8
     }
 
     // MARK: Encoding
