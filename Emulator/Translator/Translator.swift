@@ -336,6 +336,13 @@ private struct BlockAssembler {
     private var dirty: UInt64 = 0
     /// rdx holds the TLB index of the block's last load or store (not clobbered since).
     private var indexInRDX = false
+    /// A block whose last instruction jumps back to its first: host registers stay
+    /// loaded from one round to the next (all of them loaded on entry, every one written
+    /// anywhere in the block written back at every exit), `head` being where rounds start.
+    private var loops = false
+    private var head = 0
+    private var start: UInt64 = 0
+    private var count = 0
 
     /// The host registers free for guest registers: the caller-saved ones the translator
     /// does not otherwise use.
@@ -352,6 +359,8 @@ private struct BlockAssembler {
         /// was wrong: computes it from rcx = page | generation, then back to `back`, or
         /// leaves as `side` on a miss.
         case index(Fixup, table: Reg, back: Int, pc: UInt64, unrun: Int, dirty: UInt64)
+        /// The taken branch back to the start of a block that loops on itself (`loop`).
+        case loop(Fixup, dirty: UInt64)
         /// A run of loads or stores (`run`) that does not fit in its first access's page:
         /// its instructions one by one (rdx their first TLB index guess), then back to `back`.
         case slowRun(Fixup, first: Int, end: Int, back: Int, dirty: UInt64)
@@ -424,6 +433,7 @@ private struct BlockAssembler {
     /// Gives the guest registers used most (at least twice) host registers, and loads those
     /// read before they are written.
     private mutating func allocate(_ instructions: [(Decoded, UInt64)]) {
+        var written: UInt64 = 0
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 33) { count in
             count.initialize(repeating: 0)
             var readFirst: UInt64 = 0, seen: UInt64 = 0
@@ -442,6 +452,7 @@ private struct BlockAssembler {
                 if write != 32 {
                     count[Int(write)] &+= 1
                     seen |= 1 << UInt64(write)
+                    written |= 1 << UInt64(write)
                 }
             }
             // The most used first (the lowest number among equals), while they are used twice.
@@ -455,8 +466,9 @@ private struct BlockAssembler {
                 guard best != 0 else { break }
                 taken |= 1 << UInt64(best)
                 home[best] = host
-                if readFirst & (1 << UInt64(best)) != 0 { a.load(host, x(UInt8(best))) }
+                if loops || readFirst & (1 << UInt64(best)) != 0 { a.load(host, x(UInt8(best))) }
             }
+            if loops { dirty = written & taken }
         }
     }
 
@@ -501,15 +513,20 @@ private struct BlockAssembler {
 
     mutating func emit(_ instructions: [(Decoded, UInt64)], fallThrough: UInt64) {
         let count = instructions.count
+        self.count = count
+        start = instructions[0].1
+        let (last, lastPC) = instructions[count - 1]
+        loops = (last.op.endsBlock && last.op != .jalr) && lastPC &+ last.imm == start
         tails.reserveCapacity(3 * count + 2)
         a.alu(.sub, .r13, immediate: Int32(count))
         let bail = a.jump(if: .below)
         allocate(instructions)
+        head = a.count
         var ended = false
         var index = 0
         while index < count {
             let end = runEnd(instructions, index)
-            if end - index >= 3 {
+            if end - index >= 2 {
                 run(instructions, index..<end)
                 index = end
             } else {
@@ -553,6 +570,18 @@ private struct BlockAssembler {
                 a.bind(fixup)
                 a.movImmediate(.rax, pc)
                 jumpTo(lookup)
+            case .loop(let fixup, let registers):
+                // Another round if the budget has it, else back to the run loop.
+                a.bind(fixup)
+                a.alu(.sub, .r13, immediate: Int32(count))
+                let out = a.jump(if: .below)
+                a.bind(a.jump(), to: head)
+                a.bind(out)
+                a.alu(.add, .r13, immediate: Int32(count))
+                writeBack(registers)
+                a.movImmediate(.rax, start)
+                a.movImmediate(.rdx, 0)
+                jumpTo(exit)
             case .slowRun(let fixup, let first, let end, let back, let registers):
                 a.bind(fixup)
                 dirty = registers
@@ -685,7 +714,7 @@ private struct BlockAssembler {
         case .sd: memory(d, pc, unrun, size: 8, store: true)
         case .beq, .bne, .blt, .bge, .bltu, .bgeu:
             compare(d.rs1, d.rs2)
-            writeBack(dirty)  // stores leave the flags alone
+            if !loops { writeBack(dirty) }  // stores leave the flags alone
             let condition: Condition
             switch d.op {
             case .beq: condition = .equal
@@ -695,7 +724,12 @@ private struct BlockAssembler {
             case .bltu: condition = .below
             default: condition = .aboveOrEqual
             }
-            exit(to: pc &+ d.imm, if: condition)
+            if loops {
+                tails.append(.loop(a.jump(if: condition), dirty: dirty))
+                writeBack(dirty)
+            } else {
+                exit(to: pc &+ d.imm, if: condition)
+            }
             exit(to: next)
             return true
         case .jal:
@@ -703,8 +737,12 @@ private struct BlockAssembler {
                 a.movImmediate(.rax, next)
                 put(d.rd, .rax)
             }
-            writeBack(dirty)
-            exit(to: pc &+ d.imm)
+            if loops {
+                tails.append(.loop(a.jump(), dirty: dirty))
+            } else {
+                writeBack(dirty)
+                exit(to: pc &+ d.imm)
+            }
             return true
         case .jalr:
             get(.rax, d.rs1)
@@ -873,16 +911,18 @@ private struct BlockAssembler {
             a.shift(.shr, .rcx, by: 12)
             slow.append(a.jump(if: .notEqual))
         }
-        a.load(.rdx, Mem(table, .rdx, 8, 8))  // the addend
+        // The addend in rcx (rdx keeps the TLB index for the next access's guess), values
+        // not in host registers through rax.
+        a.load(.rcx, Mem(table, .rdx, 8, 8))
         for k in range {
             let d = instructions[k].0
-            let at = Mem(base, .rdx, 1, d.immediate)
+            let at = Mem(base, .rcx, 1, d.immediate)
             if store {
                 if d.rs2 != 0, let host = home[Int(d.rs2)] {
                     a.store(at, host, size: size)
                 } else {
-                    get(.rcx, d.rs2)
-                    a.store(at, .rcx, size: size)
+                    get(.rax, d.rs2)
+                    a.store(at, .rax, size: size)
                 }
             } else {
                 let t = target(d.rd)
@@ -890,7 +930,6 @@ private struct BlockAssembler {
                 put(d.rd, t)
             }
         }
-        indexInRDX = false
         for fixup in slow {
             tails.append(.slowRun(fixup, first: range.lowerBound, end: range.upperBound, back: a.count, dirty: startDirty))
         }

@@ -308,6 +308,60 @@ import TestSupport
         let translated = try Self.run(program, translates: true, budget: 5_000)
         #expect(translated == interpreted)
         #expect(interpreted.registers[29] == 0)
+        // Stopped anywhere in the loop (the block loops on itself in host registers), the
+        // x array is as the interpreter leaves it.
+        for budget in stride(from: UInt64(100), to: 1_600, by: 7) {
+            let translated = try Self.run(program, translates: true, budget: budget)
+            let interpreted = try Self.run(program, translates: false, budget: budget)
+            #expect(translated == interpreted, "stopped after \(budget) instructions")
+        }
+    }
+
+    /// A block that loops on itself keeps its guest registers in host registers from one
+    /// round to the next; a load that misses the TLB at the top of every round (a list of
+    /// pages) leaves it with all of them stored back, whatever round it is. The last one
+    /// faults, and the trap handler sees x10 (written before it is read in the loop, and
+    /// kept in another host register by the block the interpreter returns to after a miss)
+    /// as the interpreter left it.
+    @Test func aLoopInHostRegistersLeavesOnAMissEveryRound() throws {
+        let source = """
+            .globl _start
+        _start:
+            la t0, handler
+            csrw mtvec, t0
+            la x31, data
+            li x29, 100
+        loop:
+            ld x5, 0(x31)
+            li x10, 77
+            add x7, x7, x10
+            add x6, x6, x5
+            ld x31, 8(x31)
+            addi x29, x29, -1
+            bnez x29, loop
+        1:  j 1b
+        handler:
+            mv x11, x10
+            csrr x12, mcause
+        2:  j 2b
+            .balign 4096
+        data:
+            .dword 1, data + 4096
+            .balign 4096
+            .dword 2, data + 8192
+            .balign 4096
+            .dword 3, data + 12288
+            .balign 4096
+            .dword 4, data + 16384
+            .balign 4096
+            .dword 5, 0x10
+        """
+        let program = try #require(Assembler.assemble(source: source).program).flatImage()
+        let interpreted = try Self.run(program, translates: false, budget: 1_000)
+        let translated = try Self.run(program, translates: true, budget: 1_000)
+        #expect(translated == interpreted)
+        #expect(interpreted.registers[11] == 77 && interpreted.registers[12] == Cause.loadAccessFault)
+        #expect(interpreted.registers[6] == 1 + 2 + 3 + 4 + 5)
     }
 
     /// U-mode code that reads sscratch in a hot loop: the read is an illegal instruction
