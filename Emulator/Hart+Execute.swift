@@ -26,6 +26,10 @@ extension Hart {
         /// `remaining` when instret was last brought up to date: every instruction since
         /// then ran through `executeFast` and retired.
         var synced = limit
+        /// True until the first jump or branch: a slice may start anywhere in a block (the
+        /// last one ended at a timer deadline), and a block translated from there would
+        /// rarely run again, so the interpreter runs to the block's end instead.
+        var resumed = true
         page: while remaining != 0 {
             // An instruction outside the decoded pages, or straddling two, has op .undecoded
             // here and goes through `stepSlow`.
@@ -45,10 +49,11 @@ extension Hart {
                     if translating && remaining >= UInt64(Translator.maximumBlock) {
                         // Host code for the block here, translated on its first run.
                         var translation = slot.pointee.translation
-                        if translation == 0 && slot.pointee.op != .pageEnd && (slot.pointee.op != .other || Translator.translatable(slot.pointee)) {
+                        if translation == 0 && !resumed && slot.pointee.op != .pageEnd && (slot.pointee.op != .other || Translator.translatable(slot.pointee)) {
                             translation = translator.translate(slots, pc, base, self)
                         }
                         if translation != 0 {
+                            resumed = false
                             pc = Translator.run(context, translation, x, &remaining, &synced, tlb.read, tlb.write, tlb.fetch, tlb.generation, tlb.salt, privilege.rawValue)
                             if remaining == 0 || context[5] == Translator.endsSlice { break page }
                             if pc &- base >= 0x1000 || Translator.hartRan(context) { continue page }
@@ -72,7 +77,9 @@ extension Hart {
                         // Sequential flow off the page's end reaches its `.pageEnd` slot.
                         remaining &-= 1
                         if remaining == 0 { break page }
+                        if resumed && slot.pointee.op.endsBlock { resumed = false }
                     case .jumped:
+                        resumed = false
                         remaining &-= 1
                         if remaining == 0 { break page }
                         if pc &- base >= 0x1000 { continue page }
@@ -95,6 +102,7 @@ extension Hart {
             let going = decoded.op == .undecoded ? stepSlow(pc) : executeOutOfLine(decoded, pc)
             pc = self.pc
             synced = remaining
+            resumed = false
             if !going { break }
         }
         instret &+= synced &- remaining
