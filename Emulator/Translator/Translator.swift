@@ -336,6 +336,8 @@ private struct BlockAssembler {
     private var dirty: UInt64 = 0
     /// rdx holds the TLB index of the block's last load or store (not clobbered since).
     private var indexInRDX = false
+    /// A guest register (not 0) whose value is known here, and the value.
+    private var known: (register: UInt8, value: UInt64) = (0, 0)
     /// A block whose last instruction jumps back to its first: host registers stay
     /// loaded from one round to the next (all of them loaded on entry, every one written
     /// anywhere in the block written back at every exit), `head` being where rounds start.
@@ -528,11 +530,19 @@ private struct BlockAssembler {
             let end = runEnd(instructions, index)
             if end - index >= 2 {
                 run(instructions, index..<end)
-                index = end
             } else {
                 ended = instruction(instructions[index].0, instructions[index].1, unrun: count - index)
-                index += 1
             }
+            // A register last written by auipc or lui holds a known value (`call` is
+            // auipc + jalr: a direct jump).
+            for (d, pc) in instructions[index..<max(end, index + 1)] {
+                if (d.op == .auipc || d.op == .lui) && d.rd != 32 {
+                    known = (d.rd, d.op == .auipc ? pc &+ d.imm : d.imm)
+                } else if BlockAssembler.uses(d).write == known.register {
+                    known = (0, 0)
+                }
+            }
+            index = max(end, index + 1)
         }
         if !ended {
             writeBack(dirty)
@@ -743,6 +753,15 @@ private struct BlockAssembler {
                 writeBack(dirty)
                 exit(to: pc &+ d.imm)
             }
+            return true
+        case .jalr where d.rs1 != 0 && d.rs1 == known.register:
+            // Its target is known: a jump like jal's.
+            if d.rd != 32 {
+                a.movImmediate(.rax, next)
+                put(d.rd, .rax)
+            }
+            writeBack(dirty)
+            exit(to: (known.value &+ d.imm) & ~1)
             return true
         case .jalr:
             get(.rax, d.rs1)
