@@ -773,9 +773,14 @@ private struct BlockAssembler {
             }
             writeBack(dirty)
             // A target in this page whose block is translated: straight there.
-            a.mov(.rcx, .rax)
-            a.movImmediate(.rdx, base)
-            a.alu(.sub, .rcx, .rdx)
+            let minusBase = Int64(bitPattern: 0 &- base)
+            if minusBase >= Int64(Int32.min) && minusBase <= Int64(Int32.max) {
+                a.lea(.rcx, Mem(.rax, Int32(minusBase)))
+            } else {
+                a.mov(.rcx, .rax)
+                a.movImmediate(.rdx, base)
+                a.alu(.sub, .rcx, .rdx)
+            }
             a.alu(.cmp, .rcx, immediate: 0xfff)
             let away = a.jump(if: .above)
             a.movImmediate(.rdx, UInt64(UInt(bitPattern: slots)) &+ 12)
@@ -785,8 +790,7 @@ private struct BlockAssembler {
             a.shift(.shr, .rdx, by: 8, w: false)
             let untranslated = a.jump(if: .equal)
             a.shift(.shl, .rdx, by: 4)
-            a.movImmediate(.rcx, code)
-            a.alu(.add, .rdx, .rcx)
+            a.alu(.add, .rdx, Mem(.r12, Translator.Field.code.rawValue * 8))
             a.jump(to: .rdx)
             a.bind(untranslated)
             a.movImmediate(.rdx, 0)
