@@ -538,6 +538,8 @@ private struct BlockAssembler {
             for (d, pc) in instructions[index..<max(end, index + 1)] {
                 if (d.op == .auipc || d.op == .lui) && d.rd != 32 {
                     known = (d.rd, d.op == .auipc ? pc &+ d.imm : d.imm)
+                } else if d.op == .addi && d.rs1 != 0 && d.rs1 == known.register && d.rd != 32 {
+                    known = (d.rd, known.value &+ d.imm)  // la, li of a large value
                 } else if BlockAssembler.uses(d).write == known.register {
                     known = (0, 0)
                 }
@@ -606,6 +608,12 @@ private struct BlockAssembler {
     /// rd = rs1 op rs2 (32-bit and sign-extended when `w` is false).
     private mutating func binary(_ op: X86Assembler.ALU, _ d: Decoded, w: Bool = true) {
         var t = target(d.rd)
+        if d.rs1 == 0 && w && (op == .add || op == .or || op == .xor) {
+            // mv (c.mv is add rd, x0, rs2).
+            get(t, d.rs2)
+            put(d.rd, t)
+            return
+        }
         if d.rs2 == d.rd && d.rs1 != d.rd && t != .rax {
             // rd's host register holds rs2: commutative operations use it, others go through rax.
             if w && op != .sub {
@@ -624,6 +632,11 @@ private struct BlockAssembler {
     /// rd = rs1 op imm (32-bit and sign-extended when `w` is false).
     private mutating func immediate(_ op: X86Assembler.ALU, _ d: Decoded, w: Bool = true) {
         let t = target(d.rd)
+        if op == .add && w && d.rs1 != 0 && d.rs1 == known.register {
+            a.movImmediate(t, known.value &+ d.imm)
+            put(d.rd, t)
+            return
+        }
         get(t, d.rs1, w: w)
         if d.immediate != 0 || op == .and { a.alu(op, t, immediate: d.immediate, w: w) }
         if !w { a.signExtend32(t, t) }
