@@ -235,7 +235,6 @@ final class OutputBuffer {
     private(set) var bytes: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     var count = 0
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     init(capacity: Int) {
         self.capacity = capacity
@@ -246,8 +245,13 @@ final class OutputBuffer {
         bytes.deallocate()
     }
 
+    @inline(__always)
     private func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
+        if count + more > capacity { grow(more) }
+    }
+
+    @inline(never)
+    private func grow(_ more: Int) {
         let bigger = max(capacity * 2, count + more)
         let new = UnsafeMutablePointer<UInt8>.allocate(capacity: bigger)
         new.update(from: bytes, count: count)
@@ -278,24 +282,30 @@ final class OutputBuffer {
         count += array.count
     }
 
-    /// Two hex digits for each byte value.
-    private static let hexPairs: [UInt16] = (0..<256).map { byte in
-        UInt16(hexDigits[byte >> 4]) | UInt16(hexDigits[byte & 15]) << 8
+    /// The eight hex digits of `value`, most significant first in memory order: each nibble
+    /// spread into a byte of its own, then turned into its digit, all eight at once.
+    @inline(__always)
+    static func hex8(_ value: UInt32) -> UInt64 {
+        var x = UInt64(value)
+        x = (x & 0xffff_0000) << 16 | (x & 0xffff)
+        x = (x & 0x0000_ff00_0000_ff00) << 8 | (x & 0x0000_00ff_0000_00ff)
+        x = (x & 0x00f0_00f0_00f0_00f0) << 4 | (x & 0x000f_000f_000f_000f)
+        let letters = ((x &+ 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101  // nibbles >= 10
+        x = x &+ 0x3030_3030_3030_3030 &+ letters &* 39  // '0' + n, or 'a' + n - 10
+        return x.byteSwapped.littleEndian
     }
 
-    /// `digits` hex digits (2, 4, 8 or 16: whole bytes) of `value`.
+    /// `digits` hex digits (1 to 16) of `value`.
     func appendHex(_ value: UInt64, _ digits: Int) {
-        reserve(digits)
-        var index = count
-        var shift = (digits - 2) * 4
-        OutputBuffer.hexPairs.withUnsafeBufferPointer { pairs in
-            let raw = UnsafeMutableRawPointer(bytes)
-            while shift >= 0 {
-                raw.storeBytes(of: pairs[Int((value >> UInt64(shift)) & 0xff)], toByteOffset: index, as: UInt16.self)
-                index += 2
-                shift -= 8
-            }
+        reserve(16)
+        let raw = UnsafeMutableRawPointer(bytes + count)
+        if digits > 8 {
+            let high = UInt32(truncatingIfNeeded: value >> 32) << (32 - 4 * UInt32(digits - 8))
+            raw.storeBytes(of: OutputBuffer.hex8(high), as: UInt64.self)
+            raw.storeBytes(of: OutputBuffer.hex8(UInt32(truncatingIfNeeded: value)), toByteOffset: digits - 8, as: UInt64.self)
+        } else {
+            raw.storeBytes(of: OutputBuffer.hex8(UInt32(truncatingIfNeeded: value) << (32 - 4 * UInt32(digits))), as: UInt64.self)
         }
-        count = index
+        count += digits
     }
 }
