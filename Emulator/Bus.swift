@@ -123,7 +123,7 @@ final class HTIF {
     }
 }
 
-/// A software TLB: for each kind of access, 256 direct-mapped entries that turn a virtual
+/// A software TLB: for each kind of access, 1,024 direct-mapped entries that turn a virtual
 /// page into a host address, valid for the current privilege and translation settings
 /// (it is flushed whenever they change).
 final class TLB {
@@ -137,7 +137,8 @@ final class TLB {
         var decoded: UnsafeMutablePointer<Decoded>?
     }
 
-    static let size = 256
+    /// Entries per table: enough for a 4 MiB working set (QEMU's TLB grows to 1,024 and more).
+    static let size = 1024
     /// One set of tables (read, write, fetch) per privilege, U, S and M: what a page allows
     /// depends on the privilege, so a trap or an xRET selects another set instead of
     /// flushing.
@@ -187,7 +188,7 @@ final class TLB {
     /// that the same page of two address spaces (every process's code at one address, the
     /// kernel mapped in all) does not take the same entry.
     @inline(__always)
-    func slot(_ vpn: UInt64) -> Int { Int((vpn ^ salt) & 0xff) }
+    func slot(_ vpn: UInt64) -> Int { Int((vpn ^ salt) & UInt64(TLB.size - 1)) }
 
     /// The current address space's share of `slot`.
     private(set) var salt: UInt64 = 0
@@ -237,7 +238,7 @@ final class TLB {
             nextID += 1
         }
         generation = UInt64(idOf[key]) << 52
-        salt = (UInt64(idOf[key]) &* 0x9d) & 0xff
+        salt = (UInt64(idOf[key]) &* 0x29d) & UInt64(TLB.size - 1)
     }
 
     func flushWrites() {

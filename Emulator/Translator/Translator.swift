@@ -124,8 +124,9 @@ final class Translator {
         var misses: [Fixup] = []
         a.mov(.rcx, .rax)
         a.shift(.shr, .rcx, by: 12)
-        a.zeroExtend8(.rdx, .rcx)
+        a.mov(.rdx, .rcx, w: false)
         a.alu(.xor, .rdx, field(.salt), w: false)
+        a.alu(.and, .rdx, immediate: Int32(TLB.size - 1), w: false)
         a.lea(.rdx, Mem(.rdx, .rdx, 2))
         a.alu(.or, .rcx, .rbp)
         a.load(.rsi, field(.fetchTable))
@@ -507,8 +508,9 @@ private struct BlockAssembler {
     /// rdx = the TLB index of rcx = page | generation (TLB.slot, times 3 for the 24-byte
     /// entries), and the flags of comparing rcx with that entry's tag in `table`.
     private mutating func tlbIndex(_ table: Reg) {
-        a.zeroExtend8(.rdx, .rcx)
+        a.mov(.rdx, .rcx, w: false)
         a.alu(.xor, .rdx, Mem(.r12, Translator.Field.salt.rawValue * 8), w: false)
+        a.alu(.and, .rdx, immediate: Int32(TLB.size - 1), w: false)
         a.lea(.rdx, Mem(.rdx, .rdx, 2))
         a.alu(.cmp, .rcx, Mem(table, .rdx, 8))
     }
