@@ -43,8 +43,18 @@ final class Tracer {
         return tracer
     }
 
+    deinit {
+        prefixAddresses.deallocate()
+        prefixKeys.deallocate()
+        prefixLengths.deallocate()
+        arena.deallocate()
+    }
+
     private init(format: TraceFormat, handle: FileHandle, listing: DisassemblyListing, start: UInt64?,
                  modes: Set<Privilege>?, count: UInt64?, instructions: Bool) {
+        prefixAddresses.initialize(repeating: .max, count: Tracer.slots)
+        prefixKeys.initialize(repeating: 0, count: Tracer.slots)
+        prefixLengths.initialize(repeating: 0, count: Tracer.slots)
         self.format = format
         self.handle = handle
         self.listing = listing
@@ -89,24 +99,22 @@ final class Tracer {
     /// The output not yet written: a buffer of our own, so that appending a byte is a
     /// store (lines are at most a few hundred bytes; it is written out past half full).
     private let out = OutputBuffer(capacity: 1 << 18)
-    private struct Prefix {
-        let word: UInt32
-        let privilege: Privilege
-        let bytes: [UInt8]
-    }
-    /// A direct-mapped cache of prefixes by address.
-    private var prefixes = [Prefix?](repeating: nil, count: 1 << 14)
-    private var prefixAddresses = [UInt64](repeating: .max, count: 1 << 14)
-    private static let hexDigits = Array("0123456789abcdef".utf8)
-    private static let memSpike = Array(" mem 0x".utf8), space0x = Array(" 0x".utf8)
-    private static let equals0x = Array("=0x".utf8), load0x = Array(" load[0x".utf8)
-    private static let mem0x = Array(" mem[0x".utf8), closeEquals0x = Array("]=0x".utf8)
-    private static let registerNames: [[UInt8]] = (0..<32).map { Array(Registers.name($0).utf8) }
-    private static let spikeRegisters: [[UInt8]] = (0..<32).map { number in
-        // Spike's " %c%-2d 0x%016lx": x5 gets a second space, x10 does not.
+    /// A direct-mapped cache of prefixes by address: each slot's address, instruction bits
+    /// and privilege, and its bytes in `arena` (`slotBytes` per slot; a longer prefix is
+    /// made again each time). Plain memory, so that reusing a prefix is one copy.
+    private static let slots = 1 << 14, slotBytes = 128
+    private let prefixAddresses = UnsafeMutablePointer<UInt64>.allocate(capacity: Tracer.slots)
+    private let prefixKeys = UnsafeMutablePointer<UInt64>.allocate(capacity: Tracer.slots)
+    private let prefixLengths = UnsafeMutablePointer<Int>.allocate(capacity: Tracer.slots)
+    private let arena = UnsafeMutablePointer<UInt8>.allocate(capacity: Tracer.slots * Tracer.slotBytes)
+    // The register names as the two formats print them, in plain memory (no reference
+    // counting per line): rvmk's ABI names, and Spike's " %c%-2d 0x" (x5 gets a second
+    // space, x10 does not).
+    private let registerNames = ByteStrings((0..<32).map { Registers.name($0) })
+    private let spikeRegisters = ByteStrings((0..<32).map { number in
         let text = String(number)
-        return Array(" x\(text)\(String(repeating: " ", count: max(0, 2 - text.count))) 0x".utf8)
-    }
+        return " x\(text)\(String(repeating: " ", count: max(0, 2 - text.count))) 0x"
+    })
 
     private func appendHex(_ value: UInt64, _ digits: Int) {
         out.appendHex(value, digits)
@@ -121,24 +129,32 @@ final class Tracer {
         return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 
-    private func prefix(_ before: Hart.Snapshot, _ make: () -> String) -> [UInt8] {
-        let slot = Int((before.pc >> 1) & UInt64(prefixes.count - 1))
-        if prefixAddresses[slot] == before.pc, let cached = prefixes[slot], cached.word == before.word,
-           cached.privilege == before.privilege {
-            return cached.bytes
+    /// Appends the line's prefix: from the cache, or made (and cached).
+    private func appendPrefix(_ before: Hart.Snapshot, _ make: () -> String) {
+        let slot = Int((before.pc >> 1) & UInt64(Tracer.slots - 1))
+        let key = UInt64(before.word) | UInt64(before.privilege.rawValue) << 32
+        if prefixAddresses[slot] == before.pc && prefixKeys[slot] == key {
+            out.append(arena + slot * Tracer.slotBytes, count: prefixLengths[slot])
+            return
         }
         let bytes = Array(make().utf8)
-        prefixes[slot] = Prefix(word: before.word, privilege: before.privilege, bytes: bytes)
-        prefixAddresses[slot] = before.pc
-        return bytes
+        if bytes.count <= Tracer.slotBytes {
+            bytes.withUnsafeBufferPointer { (arena + slot * Tracer.slotBytes).update(from: $0.baseAddress!, count: $0.count) }
+            prefixAddresses[slot] = before.pc
+            prefixKeys[slot] = key
+            prefixLengths[slot] = bytes.count
+        } else {
+            prefixAddresses[slot] = .max
+        }
+        out.append(contentsOf: bytes)
     }
 
     private func spikeLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) {
-        out.append(contentsOf: prefix(before) {
+        appendPrefix(before) {
             "core   0: \(before.privilege.rawValue) 0x\(hex(before.pc, 16)) (0x\(hex(UInt64(before.word), before.length == 2 ? 4 : 8)))"
-        })
+        }
         if let (register, value) = effects.register {
-            out.append(contentsOf: Tracer.spikeRegisters[Int(register)])
+            spikeRegisters.append(Int(register), to: out)
             appendHex(value, 16)
         }
         if let (number, value) = effects.csr {
@@ -147,30 +163,30 @@ final class Tracer {
             appendHex(value, 16)
         }
         if let load = effects.load {
-            out.append(contentsOf: Tracer.memSpike)
+            out.append(" mem 0x")
             appendHex(load, 16)
         }
         if let store = effects.store {
-            out.append(contentsOf: Tracer.memSpike)
+            out.append(" mem 0x")
             appendHex(store.address, 16)
-            out.append(contentsOf: Tracer.space0x)
+            out.append(" 0x")
             appendHex(store.value, store.size * 2)
         }
     }
 
     private func rvmkLine(_ before: Hart.Snapshot, _ effects: Hart.Effects) {
-        out.append(contentsOf: prefix(before) {
+        appendPrefix(before) {
             let mode = ["U", "S", "", "M"][Int(before.privilege.rawValue)]
             let decoded = Disassembler.decode(before.word, address: before.pc)
             let symbol = listing.describe(before.pc).split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
             var text = decoded.text(symbolize: { String($0, radix: 16) }).replacingOccurrences(of: "\t", with: " ")
             text += String(repeating: " ", count: max(1, 32 - text.count))
             return "0 \(mode) \(hex(before.pc, 16)) \(hex(UInt64(before.word), before.length == 2 ? 4 : 8))\(before.length == 2 ? "    " : "") \(text)\(symbol)"
-        })
+        }
         if let (register, value) = effects.register {
             out.append(0x20)
-            out.append(contentsOf: Tracer.registerNames[Int(register)])
-            out.append(contentsOf: Tracer.equals0x)
+            registerNames.append(Int(register), to: out)
+            out.append("=0x")
             appendHex(value, 16)
         }
         if let (number, value) = effects.csr {
@@ -179,14 +195,14 @@ final class Tracer {
             appendHex(value, 16)
         }
         if let load = effects.load {
-            out.append(contentsOf: Tracer.load0x)
+            out.append(" load[0x")
             appendHex(load, 16)
             out.append(0x5d)
         }
         if let store = effects.store {
-            out.append(contentsOf: Tracer.mem0x)
+            out.append(" mem[0x")
             appendHex(store.address, 16)
-            out.append(contentsOf: Tracer.closeEquals0x)
+            out.append("]=0x")
             appendHex(store.value, store.size * 2)
         }
     }
@@ -274,6 +290,16 @@ final class OutputBuffer {
         }
     }
 
+    func append(_ text: StaticString) {
+        append(text.utf8Start, count: text.utf8CodeUnitCount)
+    }
+
+    func append(_ source: UnsafePointer<UInt8>, count length: Int) {
+        reserve(length)
+        (bytes + count).update(from: source, count: length)
+        count += length
+    }
+
     func append(contentsOf array: [UInt8]) {
         reserve(array.count)
         array.withUnsafeBufferPointer { source in
@@ -307,5 +333,32 @@ final class OutputBuffer {
             raw.storeBytes(of: OutputBuffer.hex8(UInt32(truncatingIfNeeded: value) << (32 - 4 * UInt32(digits))), as: UInt64.self)
         }
         count += digits
+    }
+}
+
+/// Short strings in one block of memory, appended to an `OutputBuffer` by index.
+final class ByteStrings {
+    private let bytes: UnsafeMutablePointer<UInt8>
+    private let offsets: UnsafeMutablePointer<Int>
+
+    init(_ strings: [String]) {
+        let utf8 = strings.map { Array($0.utf8) }
+        bytes = .allocate(capacity: max(1, utf8.reduce(0) { $0 + $1.count }))
+        offsets = .allocate(capacity: utf8.count + 1)
+        var at = 0
+        for (index, string) in utf8.enumerated() {
+            offsets[index] = at
+            for byte in string { bytes[at] = byte; at += 1 }
+        }
+        offsets[utf8.count] = at
+    }
+
+    deinit {
+        bytes.deallocate()
+        offsets.deallocate()
+    }
+
+    func append(_ index: Int, to out: OutputBuffer) {
+        out.append(bytes + offsets[index], count: offsets[index + 1] - offsets[index])
     }
 }
