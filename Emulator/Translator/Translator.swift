@@ -239,9 +239,10 @@ final class Translator {
             if decoded.op.endsBlock || Translator.callsHart(decoded) { break }
         }
         guard !instructions.isEmpty else { return 0 }
-        // An instruction's code is at most ~240 bytes (a store: ~75 in line, and out of line
-        // a side exit of ~66 with six registers written back and the TLB index's ~95).
-        if used + instructions.count * 256 + 1024 > limit { reset() }
+        // An instruction's code is at most ~250 bytes (a load or store in a run that spans
+        // two pages: ~10 in the run, and out of line ~60 again with a side exit of ~70 (six
+        // registers written back) and the TLB index's ~100); with a margin.
+        if used + instructions.count * 320 + 1024 > limit { reset() }
         let offset = used
         var block = BlockAssembler(code: code, offset: offset, room: limit - offset, exit: exitOffset, lookup: lookupOffset, base: base, slots: slots)
         block.emit(instructions, fallThrough: address)
