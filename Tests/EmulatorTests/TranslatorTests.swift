@@ -41,6 +41,27 @@ import TestSupport
                      outcome: outcome)
     }
 
+    /// M-mode code that lets S and U reach all memory (PMP entry 0: TOR over everything, RWX).
+    static let openPMP = """
+            li t0, -1
+            csrw pmpaddr0, t0
+            li t0, 0x1f
+            csrw pmpcfg0, t0
+        """
+
+    /// M-mode code that goes to `label` in privilege `mpp` (0 U, 1 S) through mret.
+    static func mret(to label: String, mpp: Int) -> String {
+        """
+            la t0, \(label)
+            csrw mepc, t0
+            li t0, 0x1800
+            csrc mstatus, t0
+            li t0, \(mpp << 11)
+            csrs mstatus, t0
+            mret
+        """
+    }
+
     static func bytes(_ words: [UInt32]) -> [UInt8] {
         words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (8 * UInt32($0))) } }
     }
@@ -208,10 +229,7 @@ import TestSupport
         let source = """
             .globl _start
         _start:
-            li t0, -1
-            csrw pmpaddr0, t0
-            li t0, 0x1f
-            csrw pmpcfg0, t0
+        \(Self.openPMP)
             la t0, root                     # VA 0x80000000: a gigapage onto itself
             li t1, (0x80000000 >> 12) << 10 | 0xcf
             sd t1, 16(t0)
@@ -239,13 +257,7 @@ import TestSupport
             or t0, t0, t1
             csrw satp, t0
             sfence.vma
-            la t0, supervisor
-            csrw mepc, t0
-            li t0, 0x1800
-            csrc mstatus, t0
-            li t0, 0x800
-            csrs mstatus, t0
-            mret
+        \(Self.mret(to: "supervisor", mpp: 1))
         supervisor:
             li x1, 0x1122334455667788
             li x2, -3
@@ -340,6 +352,7 @@ import TestSupport
             addi x29, x29, -1
             bnez x29, loop
         1:  j 1b
+            .balign 4                       # mtvec's base is 4-byte aligned
         handler:
             mv x11, x10
             csrr x12, mcause
@@ -370,23 +383,17 @@ import TestSupport
         let source = """
             .globl _start
         _start:
-            li t0, -1
-            csrw pmpaddr0, t0
-            li t0, 0x1f
-            csrw pmpcfg0, t0
+        \(Self.openPMP)
             la t0, handler
             csrw mtvec, t0
-            la t0, user
-            csrw mepc, t0
-            li t0, 0x1800
-            csrc mstatus, t0
-            mret
+        \(Self.mret(to: "user", mpp: 0))
         user:
             li a0, 200
         1:  addi a0, a0, -1
             bnez a0, 1b
             csrr a1, sscratch
             j user
+            .balign 4                       # mtvec's base is 4-byte aligned
         handler:
             csrr s1, mcause
             addi s2, s2, 1
